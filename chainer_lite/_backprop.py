@@ -354,7 +354,20 @@ def backward(outputs, grad_outputs=None, **kwargs):
 
 def _default_backward_accumulate(self, target_input_indexes, grad_outputs,
                                  grad_inputs):
-    """Default ``FunctionNode.backward_accumulate``: backward, then add."""
+    """Computes gradients w.r.t. specified inputs and accumulates them.
+
+    Override this (instead of ``backward``) to fuse the gradient computation
+    with the sum of the gradients coming from other paths.
+
+    Args:
+        target_input_indexes (tuple of int): Sorted target indexes.
+        grad_outputs (tuple of Variable): Output gradients.
+        grad_inputs (tuple of Variable): Gradients already computed for the
+            targets through other paths (``None`` where absent).
+
+    Returns:
+        Tuple of Variables, one per target index.
+    """
     gxs = self.backward(target_input_indexes, grad_outputs)
     if len(gxs) == len(self.inputs) and \
             len(gxs) != len(target_input_indexes):

@@ -3,6 +3,7 @@ import warnings
 import weakref
 
 from chainer_lite import backend
+from chainer_lite.backends import cuda
 from chainer_lite import configuration
 from chainer_lite import function_node
 from chainer_lite import variable
@@ -220,7 +221,7 @@ class Function(object):
         Returns:
             Tuple of output arrays.
         """
-        if any(backend._is_gpu_array(x) for x in inputs):
+        if any(cuda._is_cupy_array(x) for x in inputs):
             return self.forward_gpu(inputs)
         return self.forward_cpu(inputs)
 
@@ -245,7 +246,7 @@ class Function(object):
         Returns:
             Tuple of input gradient arrays (``None`` for no gradient).
         """
-        if any(x is not None and backend._is_gpu_array(x)
+        if any(x is not None and cuda._is_cupy_array(x)
                for x in inputs + grad_outputs):
             return self.backward_gpu(inputs, grad_outputs)
         return self.backward_cpu(inputs, grad_outputs)

@@ -8,6 +8,7 @@ import numpy
 
 from chainer_lite import _backprop
 from chainer_lite import backend
+from chainer_lite.backends import cuda
 from chainer_lite import function_hook
 from chainer_lite.configuration import config
 from chainer_lite.configuration import using_config
@@ -332,24 +333,9 @@ class FunctionNode(object):
         """
         return (None,) * len(target_input_indexes)
 
-    def backward_accumulate(self, target_input_indexes, grad_outputs,
-                            grad_inputs):
-        """Computes gradients w.r.t. specified inputs and accumulates them.
-
-        Override this (instead of :meth:`backward`) to fuse the gradient
-        computation with the sum of gradients from other paths.
-
-        Args:
-            target_input_indexes (tuple of int): Sorted target indexes.
-            grad_outputs (tuple of Variable): Output gradients.
-            grad_inputs (tuple of Variable): Gradients already computed for
-                the targets through other paths (``None`` where absent).
-
-        Returns:
-            Tuple of Variables, one per target index.
-        """
-        return _backprop._default_backward_accumulate(
-            self, target_input_indexes, grad_outputs, grad_inputs)
+    # Not overridden unless a subclass fuses backward with the gradient sum;
+    # the backprop loop checks identity with this default to skip it.
+    backward_accumulate = _backprop._default_backward_accumulate
 
     def _get_error_message(self, message):
         lines = [message,
@@ -443,7 +429,9 @@ class FunctionNode(object):
 
 
 def _wrap_input(x, func):
-    if isinstance(x, _ndarray) or backend._is_gpu_array(x):
+    # None is let through as Chainer does (e.g. a missing output gradient);
+    # the function's forward then fails on it.
+    if x is None or isinstance(x, _ndarray) or cuda._is_cupy_array(x):
         return _Variable._output(x, False)
     raise _incompatible(func.label, [x])
 

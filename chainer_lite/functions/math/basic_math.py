@@ -8,7 +8,13 @@ from chainer_lite.utils import type_check
 from chainer_lite import variable
 
 _Variable = variable.Variable
-_isscalar = numpy.isscalar
+_numpy_isscalar = numpy.isscalar
+_python_scalars = (int, float)
+
+
+def _isscalar(value):
+    # numpy.isscalar is slow; Python numbers are the common operands.
+    return type(value) in _python_scalars or _numpy_isscalar(value)
 
 
 def _sum_to(x, shape):
@@ -307,7 +313,7 @@ class MulConstant(function_node.FunctionNode):
         return utils.force_array(value * x, x.dtype),
 
     def backward(self, indexes, gy):
-        return MulConstant(self.value).apply(gy)
+        return self.value * gy[0],
 
 
 def mul(self, rhs):  # lhs * rhs
