@@ -197,6 +197,7 @@ from chainer_lite import function_node  # NOQA
 from chainer_lite import function  # NOQA
 from chainer_lite import functions  # NOQA
 from chainer_lite._backprop import backward  # NOQA
+from chainer_lite._runtime_info import print_runtime_info  # NOQA
 from chainer_lite.backend import get_device  # NOQA
 from chainer_lite.backend import using_device  # NOQA
 from chainer_lite.backends.cuda import should_use_cudnn  # NOQA

@@ -143,20 +143,33 @@ class FunctionNode(object):
         Returns:
             A tuple of output :class:`~chainer.Variable` objects.
         """
-        input_vars = [x if isinstance(x, _Variable)
-                      else _wrap_input(x, self) for x in inputs]
-        in_data = tuple([x._data[0] for x in input_vars])
+        # One pass over the inputs collects everything the rest needs.
+        input_vars = []
+        in_data = []
         on_cpu = True
-        for a in in_data:
+        requires_grad = False
+        rank = 0
+        for x in inputs:
+            if not isinstance(x, _Variable):
+                x = _wrap_input(x, self)
+            input_vars.append(x)
+            a = x._data[0]
+            in_data.append(a)
             if type(a) is not _ndarray:
                 on_cpu = False
-                break
+            if x._requires_grad:
+                requires_grad = True
+            r = x._node._rank
+            if r > rank:
+                rank = r
+        in_data = tuple(in_data)
         if not on_cpu:
             _check_compatible(in_data, self.label)
 
         local = config._local.__dict__
         glob = config._global.__dict__
-        if local.get('debug', glob['debug']):
+        debug = local.get('debug', glob['debug'])
+        if debug:
             self.stack = traceback.extract_stack()
         if local.get('type_check', glob['type_check']):
             self._check_data_type_forward(in_data)
@@ -165,8 +178,8 @@ class FunctionNode(object):
         if self._local_function_hooks:
             hooks = collections.OrderedDict(hooks)
             hooks.update(self._local_function_hooks)
-        hooks = list(hooks.values()) if hooks else None
         if hooks:
+            hooks = list(hooks.values())
             for hook in hooks:
                 hook.forward_preprocess(self, in_data)
 
@@ -187,7 +200,7 @@ class FunctionNode(object):
             if type(y) is not _ndarray:
                 _check_outputs(outputs, self.label)
                 break
-        if self.is_elementwise:
+        if self.is_elementwise and len(outputs) > 1:
             shape0 = outputs[0].shape
             if not all([y.shape == shape0 for y in outputs]):
                 raise RuntimeError(
@@ -202,7 +215,7 @@ class FunctionNode(object):
             for hook in hooks:
                 hook.forward_postprocess(self, in_data)
 
-        if local.get('debug', glob['debug']):
+        if debug:
             for out in outputs:
                 if out is not None and backend._contains_nan(out):
                     raise RuntimeError(
@@ -210,20 +223,10 @@ class FunctionNode(object):
                         '{}'.format(self.label))
 
         self._output_count = len(outputs)
-        requires_grad = False
-        for x in input_vars:
-            if x._requires_grad:
-                requires_grad = True
-                break
         make = _Variable._output
         ret = tuple([make(y, requires_grad) for y in outputs])
 
         if local.get('enable_backprop', glob['enable_backprop']):
-            rank = 0
-            for x in input_vars:
-                r = x._node._rank
-                if r > rank:
-                    rank = r
             self.rank = rank
             out_rank = rank + 1
             out_nodes = []
@@ -243,8 +246,9 @@ class FunctionNode(object):
                     ret[index].retain_data()
                     retained.append(outputs[index])
                 self._retained_output_data = tuple(retained)
-            self.lazy_grad_sum = local.get('lazy_grad_sum',
-                                           glob['lazy_grad_sum'])
+            lazy = local.get('lazy_grad_sum', glob['lazy_grad_sum'])
+            if lazy:
+                self.lazy_grad_sum = lazy
         return ret
 
     def _check_data_type_forward(self, in_data):
