@@ -150,7 +150,10 @@ class VariableNode(object):
         node = self._creator_node
         if node is None:
             return None
-        return getattr(node, '_function', node)
+        from chainer_lite import function
+        if isinstance(node, function.FunctionAdapter):
+            return node.function
+        return node
 
     @creator.setter
     def creator(self, func):
@@ -295,6 +298,8 @@ class Variable(object):
 
     __array_priority__ = 200
     _layout = None
+    # chainer_lite has no ChainerX; kept because user code and tests read it.
+    _has_chainerx_array = False
 
     def __init__(self, data=None, **kwargs):
         if kwargs:
@@ -326,6 +331,26 @@ class Variable(object):
         return self
 
     @classmethod
+    def _init_unchecked(cls, data=None, name=None, grad=None,
+                        requires_grad=True, is_chainerx_array=None,
+                        node=None, layout=None):
+        """Creates a Variable without checking the arguments."""
+        self = cls._output(data, requires_grad)
+        if name is not None:
+            self._node.name = name
+        if grad is not None:
+            self._grad_var = Variable(grad)
+        if node is not None:
+            self._node = node
+            node._variable = weakref.ref(self)
+        return self
+
+    @property
+    def _grad(self):
+        gv = self._grad_var
+        return None if gv is None else gv._data[0]
+
+    @classmethod
     def _from_node(cls, node):
         self = cls._output(node._data, node._requires_grad)
         self._node = node
@@ -336,8 +361,9 @@ class Variable(object):
         return self._copy_to(Variable())
 
     def _copy_to(self, target):
+        # The data list is shared, so initializing an uninitialized parameter
+        # also initializes its shallow copies (what Link.copy relies on).
         target.__dict__ = copy_module.copy(self.__dict__)
-        target._data = [self._data[0]]
         target._node = VariableNode(target, self.name)
         return target
 
@@ -383,7 +409,8 @@ class Variable(object):
         if array is None:
             device = backend_type = stats = None
         else:
-            device = getattr(array, 'device', 'CPU')
+            device = 'CPU' if isinstance(array, numpy.ndarray) else \
+                getattr(array, 'device', 'CPU')
             backend_type = type(array)
             stats = stats_msg.format(float(xp.mean(array)),
                                      float(xp.std(array)))
@@ -598,34 +625,43 @@ class Variable(object):
             gv.array.fill(0)
 
     def copydata(self, var):
-        """Copies the data array from given source variable."""
-        src = var.array if isinstance(var, Variable) else var
-        dst = self._data[0]
+        """Copies the data array from given source variable.
+
+        An uninitialized parameter on either side is initialized with the
+        other side's shape first.
+        """
+        src = var.array
+        dst = self.array
         if src is None:
-            raise RuntimeError('cannot copy from an uninitialized variable')
-        if dst is None:
-            self.array = backend.get_device_from_array(src).send(src).copy()
-            return
+            if dst is None:
+                return
+            var.initialize(self.shape)
+            src = var.array
+        elif dst is None:
+            self.initialize(src.shape)
+            dst = self.array
         backend.copyto(dst, src)
 
     def addgrad(self, var):
         """Accumulates the gradient array from given source variable.
 
-        ``self.grad += var.grad`` across devices.
+        ``self.grad`` becomes ``self.grad + var.grad`` (a new array), copied
+        across devices if needed; an uninitialized parameter is initialized
+        with the source's shape first.
         """
         src = var._grad_var if var._grad_valid else None
         if src is None:
             return
-        if self._data[0] is None:
-            raise RuntimeError('cannot add gradient to an uninitialized '
-                               'variable')
-        dst_device = self.device
-        src_array = dst_device.send(src.array)
+        if self.array is None:
+            self.initialize(var.shape)
+        src_array = src.array
+        if self.array is not None:
+            src_array = self.device.send(src_array)
         dst = self._grad_var if self._grad_valid else None
         if dst is None:
             self._set_grad_without_check(src_array.copy())
         else:
-            dst.array = dst.array + src_array
+            self._set_grad_without_check(dst.array + src_array)
 
     def set_creator(self, gen_func):
         """Notifies the variable that the given function is its creator."""
