@@ -68,40 +68,6 @@ global_config._will_recompute = False
 global_config.compute_mode = None
 
 _thread_local = threading.local()
-_array_types = None
-_cpu_array_types = None
-
-
-def _load_array_types():
-    global _array_types, _cpu_array_types
-    if _array_types is None:
-        array_types = [numpy.ndarray]
-        if backends.cuda.available:
-            array_types.append(backends.cuda.ndarray)
-        _array_types = tuple(array_types)
-        _cpu_array_types = (numpy.ndarray,)
-
-
-def get_array_types():
-    """Returns the array types this installation supports."""
-    _load_array_types()
-    return _array_types
-
-
-def get_cpu_array_types():
-    """Returns the CPU array types this installation supports."""
-    _load_array_types()
-    return _cpu_array_types
-
-
-def is_arrays_compatible(arrays):
-    """Returns whether all arrays are of one kind (all CPU or all GPU)."""
-    arrays = [a for a in arrays if a is not None]
-    if not arrays:
-        return True
-    if backends.cuda._is_cupy_array(arrays[0]):
-        return all([backends.cuda._is_cupy_array(a) for a in arrays])
-    return all([isinstance(a, numpy.ndarray) for a in arrays])
 
 
 def is_debug():
@@ -190,6 +156,11 @@ disable_experimental_feature_warning = False
 from chainer_lite import backends  # NOQA
 from chainer_lite.backends import cuda  # NOQA
 from chainer_lite import backend  # NOQA
+from chainer_lite.backend import get_array_types  # NOQA
+from chainer_lite.backend import get_cpu_array_types  # NOQA
+from chainer_lite.backend import is_arrays_compatible  # NOQA
+from chainer_lite import device_resident  # NOQA
+from chainer_lite.device_resident import DeviceResident  # NOQA
 from chainer_lite import utils  # NOQA
 from chainer_lite import variable  # NOQA
 from chainer_lite import function_hook  # NOQA
@@ -218,3 +189,23 @@ from chainer_lite.variable import Variable  # NOQA
 
 basic_math.install_variable_arithmetics()
 array.get_item.install_variable_get_item()
+
+from chainer_lite import initializer  # NOQA
+from chainer_lite import initializers  # NOQA
+from chainer_lite import link  # NOQA
+from chainer_lite import link_hook  # NOQA
+from chainer_lite import links  # NOQA
+from chainer_lite import reporter  # NOQA
+from chainer_lite import sequential  # NOQA
+from chainer_lite.initializer import Initializer  # NOQA
+from chainer_lite.link import Chain  # NOQA
+from chainer_lite.link import ChainList  # NOQA
+from chainer_lite.link import Link  # NOQA
+from chainer_lite.link_hook import LinkHook  # NOQA
+from chainer_lite.reporter import DictSummary  # NOQA
+from chainer_lite.reporter import get_current_reporter  # NOQA
+from chainer_lite.reporter import report  # NOQA
+from chainer_lite.reporter import report_scope  # NOQA
+from chainer_lite.reporter import Reporter  # NOQA
+from chainer_lite.reporter import Summary  # NOQA
+from chainer_lite.sequential import Sequential  # NOQA

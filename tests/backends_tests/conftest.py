@@ -1,0 +1,1 @@
+from backends_tests.cupy_fixture import fake_cupy  # NOQA
