@@ -892,7 +892,8 @@ class Parameter(Variable):
 
     def __reduce__(self):
         return _recover_parameter, (
-            self.array, self.name, self._grad_var and self._grad_var.array,
+            self.array, self.name, (None if self._grad_var is None
+                                   else self._grad_var.array),
             self._grad_valid, self.initializer, self.update_rule)
 
     @property
