@@ -7,6 +7,11 @@ from chainer_lite.configuration import config
 from chainer_lite.configuration import using_config
 
 
+def _writeable(array):
+    flags = getattr(array, 'flags', None)
+    return flags is None or flags.writeable
+
+
 def _sum_grads(grad_list):
     """Reduces a list of gradient Variables to one, in place."""
     if not grad_list:
@@ -282,6 +287,13 @@ def _backprop_to_all(outputs, retain_grad, loss_scale):
         x_var = x._variable()
         gx = grads.pop(x)
         if x_var is not None:
+            if gx is not None and not _writeable(gx._data[0]):
+                # e.g. a broadcast view: optimizer hooks update grads in place
+                if gx._node._creator_node is None:
+                    gx = type(gx)(gx._data[0].copy(),
+                                  requires_grad=gx._requires_grad)
+                else:
+                    gx = gx + 0  # a new array, still differentiable
             x_var._set_grad_var_without_check(gx)
             x_var._loss_scale = loss_scale
 

@@ -912,6 +912,13 @@ class Parameter(Variable):
             'Dtype of the parameter is not determined yet because it\'s '
             'uninitialized and dtype was not explicitly given.')
 
+    @property
+    def device(self):
+        """Device of the data array (the initial device if uninitialized)."""
+        if self._data[0] is None:
+            return self._get_initial_device()
+        return backend.get_device_from_array(self._data[0])
+
     def _get_initial_device(self):
         if self._initial_device is None:
             return backend.CpuDevice()

@@ -1,0 +1,30 @@
+"""Runs the examples in the docstrings of the serializer modules."""
+import doctest
+import importlib
+
+import pytest
+
+from chainer_lite import _alias
+
+_MODULES = [
+    'chainer_lite.serializers.npz',
+]
+
+
+@pytest.fixture
+def chainer_alias():
+    # The examples are written for ``import chainer``.
+    installed = _alias.is_installed()
+    if not installed:
+        _alias.install()
+    yield
+    if not installed:
+        _alias.uninstall()
+
+
+@pytest.mark.parametrize('name', _MODULES)
+def test_docstring_examples(name, chainer_alias):
+    module = importlib.import_module(name)
+    result = doctest.testmod(module, optionflags=doctest.ELLIPSIS)
+    assert result.attempted > 0
+    assert result.failed == 0
