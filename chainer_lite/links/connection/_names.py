@@ -1,0 +1,22 @@
+"""Public links of the connection category (gathered into ``L``)."""
+from chainer_lite.links.connection.bias import Bias  # NOQA
+from chainer_lite.links.connection.bilinear import Bilinear  # NOQA
+from chainer_lite.links.connection.convolution_2d import Convolution2D  # NOQA
+from chainer_lite.links.connection.convolution_nd import Convolution1D  # NOQA
+from chainer_lite.links.connection.convolution_nd import Convolution3D  # NOQA
+from chainer_lite.links.connection.convolution_nd import ConvolutionND  # NOQA
+from chainer_lite.links.connection.deconvolution_2d import Deconvolution2D  # NOQA
+from chainer_lite.links.connection.deconvolution_nd import Deconvolution1D  # NOQA
+from chainer_lite.links.connection.deconvolution_nd import Deconvolution3D  # NOQA
+from chainer_lite.links.connection.deconvolution_nd import DeconvolutionND  # NOQA
+from chainer_lite.links.connection.depthwise_convolution_2d import DepthwiseConvolution2D  # NOQA
+from chainer_lite.links.connection.dilated_convolution_2d import DilatedConvolution2D  # NOQA
+from chainer_lite.links.connection.embed_id import EmbedID  # NOQA
+from chainer_lite.links.connection.highway import Highway  # NOQA
+from chainer_lite.links.connection.inception import Inception  # NOQA
+from chainer_lite.links.connection.inceptionbn import InceptionBN  # NOQA
+from chainer_lite.links.connection.linear import Linear  # NOQA
+from chainer_lite.links.connection.local_convolution_2d import LocalConvolution2D  # NOQA
+from chainer_lite.links.connection.mlp_convolution_2d import MLPConvolution2D  # NOQA
+from chainer_lite.links.connection.parameter import Parameter  # NOQA
+from chainer_lite.links.connection.scale import Scale  # NOQA

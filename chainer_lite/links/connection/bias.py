@@ -1,0 +1,56 @@
+"""L.Bias: adds a learned (or given) bias broadcast along some axes."""
+import chainer_lite
+from chainer_lite.functions.math import bias
+from chainer_lite import link
+from chainer_lite import variable
+
+
+class Bias(link.Link):
+    """Adds a bias to the input, broadcast from axis ``axis`` on.
+
+    With ``shape`` the bias is a parameter ``b`` (initialized to zero) and
+    the link takes one input; without it the link takes the input and the
+    bias as two arguments.
+
+    Args:
+        axis (int): First axis of the input the bias is aligned with.
+        shape (tuple of ints): Shape of the learned bias, or ``None``.
+
+    .. seealso:: :func:`~chainer.functions.bias`
+
+    Example:
+
+        >>> import numpy as np
+        >>> import chainer.links as L
+        >>> link = L.Bias(shape=(3,))
+        >>> link.b.array[...] = [1, 2, 3]
+        >>> link(np.zeros((2, 3), np.float32)).array
+        array([[1., 2., 3.],
+               [1., 2., 3.]], dtype=float32)
+    """
+
+    def __init__(self, axis=1, shape=None):
+        super(Bias, self).__init__()
+        if shape is not None:
+            with self.init_scope():
+                self.b = variable.Parameter(0, shape)
+        self.axis = axis
+
+    def forward(self, *xs):
+        """Adds the bias.
+
+        Args:
+            xs: ``x`` alone (learned bias) or ``x, y`` (``y`` is the bias).
+
+        Returns:
+            ~chainer.Variable: ``x`` plus the broadcast bias.
+        """
+        if hasattr(self, 'b'):
+            if chainer_lite.is_debug():
+                assert len(xs) == 1
+            x, = xs
+            return bias.bias(x, self.b, self.axis)
+        if chainer_lite.is_debug():
+            assert len(xs) == 2
+        x, y = xs
+        return bias.bias(x, y, self.axis)

@@ -1,0 +1,1 @@
+"""Loss links with parameters (negative sampling, CRF, ...)."""

@@ -1,0 +1,1 @@
+"""Model links that wrap other links (Classifier, ...)."""

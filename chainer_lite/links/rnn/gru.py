@@ -1,0 +1,185 @@
+"""L.GRU, L.StatefulGRU and L.StatelessGRU: gated recurrent units."""
+from chainer_lite.functions.activation import sigmoid
+from chainer_lite.functions.activation import tanh
+from chainer_lite.functions.math import linear_interpolate
+from chainer_lite import link
+from chainer_lite.links.connection import linear
+from chainer_lite import variable
+
+
+class GRUBase(link.Chain):
+    # The six linear maps of a GRU: W_r, U_r (reset gate), W_z, U_z (update
+    # gate), W, U (candidate state); W_* read the input, U_* the state.
+
+    def __init__(self, in_size, out_size, init=None,
+                 inner_init=None, bias_init=None):
+        super(GRUBase, self).__init__()
+        with self.init_scope():
+            self.W_r = linear.Linear(
+                in_size, out_size, initialW=init, initial_bias=bias_init)
+            self.U_r = linear.Linear(
+                out_size, out_size, initialW=inner_init,
+                initial_bias=bias_init)
+            self.W_z = linear.Linear(
+                in_size, out_size, initialW=init, initial_bias=bias_init)
+            self.U_z = linear.Linear(
+                out_size, out_size, initialW=inner_init,
+                initial_bias=bias_init)
+            self.W = linear.Linear(
+                in_size, out_size, initialW=init, initial_bias=bias_init)
+            self.U = linear.Linear(
+                out_size, out_size, initialW=inner_init,
+                initial_bias=bias_init)
+
+
+class StatelessGRU(GRUBase):
+    """GRU layer whose state is passed in by each call.
+
+    .. math::
+       r = \\sigma(W_r x + U_r h), \\quad z = \\sigma(W_z x + U_z h), \\\\
+       \\bar h = \\tanh(W x + U (r \\odot h)), \\quad
+       h' = z \\odot \\bar h + (1 - z) \\odot h
+
+    Reference: Cho et al., https://arxiv.org/abs/1406.1078
+
+    Args:
+        in_size (int): Input dimension.
+        out_size (int): State dimension.
+        init: Initializer of the input weights.
+        inner_init: Initializer of the state weights.
+        bias_init: Initializer of the biases.
+
+    Example:
+
+        >>> import numpy as np
+        >>> import chainer.links as L
+        >>> gru = L.StatelessGRU(3, 2)
+        >>> h = np.zeros((4, 2), np.float32)
+        >>> gru(h, np.ones((4, 3), np.float32)).shape
+        (4, 2)
+    """
+
+    def forward(self, h, x):
+        """Runs one step.
+
+        Args:
+            h (~chainer.Variable): Previous state.
+            x (~chainer.Variable): Input.
+
+        Returns:
+            ~chainer.Variable: The new state.
+        """
+        r = sigmoid.sigmoid(self.W_r(x) + self.U_r(h))
+        z = sigmoid.sigmoid(self.W_z(x) + self.U_z(h))
+        h_bar = tanh.tanh(self.W(x) + self.U(r * h))
+        return linear_interpolate.linear_interpolate(z, h_bar, h)
+
+
+class StatefulGRU(GRUBase):
+    """GRU layer keeping its state ``h`` between calls.
+
+    The first step (or the first after :meth:`reset_state`) uses a zero
+    state. The update is that of :class:`StatelessGRU`.
+
+    Args:
+        in_size (int): Input dimension.
+        out_size (int): State dimension.
+        init: Initializer of the input weights.
+        inner_init: Initializer of the state weights.
+        bias_init: Initializer of the biases (0).
+
+    Attributes:
+        h (~chainer.Variable): The current state.
+
+    Example:
+
+        >>> import numpy as np
+        >>> import chainer.links as L
+        >>> gru = L.StatefulGRU(3, 2)
+        >>> gru(np.ones((4, 3), np.float32)).shape
+        (4, 2)
+        >>> gru.h.shape
+        (4, 2)
+    """
+
+    def __init__(self, in_size, out_size, init=None,
+                 inner_init=None, bias_init=0):
+        super(StatefulGRU, self).__init__(
+            in_size, out_size, init, inner_init, bias_init)
+        self.state_size = out_size
+        self.reset_state()
+
+    def device_resident_accept(self, visitor):
+        super(StatefulGRU, self).device_resident_accept(visitor)
+        if self.h is not None:
+            visitor.visit_variable(self.h)
+
+    def set_state(self, h):
+        """Sets the state (moved to the link's device).
+
+        Args:
+            h (~chainer.Variable): The new state.
+        """
+        assert isinstance(h, variable.Variable)
+        h.to_device(self.device)
+        self.h = h
+
+    def reset_state(self):
+        """Forgets the state."""
+        self.h = None
+
+    def forward(self, x):
+        """Runs one step.
+
+        Args:
+            x (~chainer.Variable or :ref:`ndarray`): Input batch.
+
+        Returns:
+            ~chainer.Variable: The new state.
+        """
+        z = self.W_z(x)
+        h_bar = self.W(x)
+        if self.h is not None:
+            r = sigmoid.sigmoid(self.W_r(x) + self.U_r(self.h))
+            z += self.U_z(self.h)
+            h_bar += self.U(r * self.h)
+        z = sigmoid.sigmoid(z)
+        h_bar = tanh.tanh(h_bar)
+
+        if self.h is not None:
+            h_new = linear_interpolate.linear_interpolate(z, h_bar, self.h)
+        else:
+            h_new = z * h_bar
+        self.h = h_new
+        return self.h
+
+
+class GRU(StatefulGRU):
+    """Stateful GRU layer (same as :class:`StatefulGRU`).
+
+    Since Chainer v2 ``L.GRU`` is stateful; calling it with two arguments,
+    the old stateless form, raises ``ValueError`` pointing at
+    :class:`StatelessGRU`.
+
+    Args:
+        in_size (int): Input dimension.
+        out_size (int): State dimension.
+        init: Initializer of the input weights.
+        inner_init: Initializer of the state weights.
+        bias_init: Initializer of the biases (0).
+    """
+
+    def forward(self, *args):
+        """Runs one step on the single argument ``x``."""
+        n_args = len(args)
+        msg = ('Invalid argument. The length of GRU.forward must be 1. '
+               'But %d is given. ' % n_args)
+        if n_args == 0 or n_args >= 3:
+            raise ValueError(msg)
+        elif n_args == 2:
+            msg += ('In Chainer v2, chainer.links.GRU is changed '
+                    'from stateless to stateful. '
+                    'One possibility is you assume GRU to be stateless. '
+                    'Use chainer.links.StatelessGRU instead.')
+            raise ValueError(msg)
+        return super(GRU, self).forward(args[0])
