@@ -160,6 +160,7 @@ from chainer_lite.backend import get_array_types  # NOQA
 from chainer_lite.backend import get_cpu_array_types  # NOQA
 from chainer_lite.backend import is_arrays_compatible  # NOQA
 from chainer_lite import device_resident  # NOQA
+from chainer_lite import memory_layouts  # NOQA
 from chainer_lite.device_resident import DeviceResident  # NOQA
 from chainer_lite import utils  # NOQA
 from chainer_lite import variable  # NOQA
@@ -209,3 +210,21 @@ from chainer_lite.reporter import report_scope  # NOQA
 from chainer_lite.reporter import Reporter  # NOQA
 from chainer_lite.reporter import Summary  # NOQA
 from chainer_lite.sequential import Sequential  # NOQA
+
+from chainer_lite import optimizer  # NOQA
+from chainer_lite import optimizer_hooks  # NOQA
+from chainer_lite import optimizers  # NOQA
+from chainer_lite import serializer  # NOQA
+from chainer_lite import serializers  # NOQA
+from chainer_lite.optimizer import GradientMethod  # NOQA
+from chainer_lite.optimizer import Optimizer  # NOQA
+from chainer_lite.optimizer import UpdateRule  # NOQA
+from chainer_lite.serializer import AbstractSerializer  # NOQA
+from chainer_lite.serializer import Deserializer  # NOQA
+from chainer_lite.serializer import Serializer  # NOQA
+from chainer_lite import dataset  # NOQA
+from chainer_lite import datasets  # NOQA
+from chainer_lite import iterators  # NOQA
+from chainer_lite import training  # NOQA
+from chainer_lite import computational_graph  # NOQA
+from chainer_lite import function_hooks  # NOQA

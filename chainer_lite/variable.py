@@ -385,9 +385,15 @@ class Variable(object):
             return numpy
         return backend.get_array_module(array)
 
+    # The device given to to_device (which may keep a NumPy array, e.g. a
+    # fallback device); None means "the device of the array".
+    _device = None
+
     @property
     def device(self):
         """:class:`~chainer.backend.Device` where the data array lives."""
+        if self._device is not None:
+            return self._device
         array = self._data[0]
         if array is None:
             return backend.CpuDevice()
@@ -456,6 +462,7 @@ class Variable(object):
     def array(self, d):
         self._data[0] = d
         self._node._update_data_info(d)
+        self._device = None
 
     data = array
 
@@ -591,6 +598,7 @@ class Variable(object):
                 :func:`chainer.get_device`).
         """
         device = backend.get_device(device)
+        self._device = device
         arr = self._data[0]
         if arr is None:
             return
@@ -917,7 +925,7 @@ class Parameter(Variable):
         """Device of the data array (the initial device if uninitialized)."""
         if self._data[0] is None:
             return self._get_initial_device()
-        return backend.get_device_from_array(self._data[0])
+        return super(Parameter, self).device
 
     def _get_initial_device(self):
         if self._initial_device is None:
