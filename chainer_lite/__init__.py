@@ -161,6 +161,10 @@ from chainer_lite.backend import get_cpu_array_types  # NOQA
 from chainer_lite.backend import is_arrays_compatible  # NOQA
 from chainer_lite import device_resident  # NOQA
 from chainer_lite import memory_layouts  # NOQA
+from chainer_lite import warnings  # NOQA
+from chainer_lite import graph_optimizations  # NOQA
+from chainer_lite.graph_optimizations.static_graph import static_graph  # NOQA
+from chainer_lite.graph_optimizations.static_graph_utilities import static_code  # NOQA
 from chainer_lite.device_resident import DeviceResident  # NOQA
 from chainer_lite import utils  # NOQA
 from chainer_lite import variable  # NOQA

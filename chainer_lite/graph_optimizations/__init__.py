@@ -1,0 +1,3 @@
+"""Static-graph optimizations (not reproduced: code always runs define-by-run)."""
+from chainer_lite.graph_optimizations import static_graph  # NOQA
+from chainer_lite.graph_optimizations import static_graph_utilities  # NOQA
