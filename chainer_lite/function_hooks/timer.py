@@ -1,0 +1,145 @@
+"""Function hook measuring the time spent in each function."""
+import sys
+import time
+
+import numpy
+
+from chainer_lite import backend
+from chainer_lite.backends import cuda
+from chainer_lite import function_hook
+from chainer_lite.function_hooks import _util
+
+
+_get_time = time.perf_counter
+
+
+class TimerHook(function_hook.FunctionHook):
+    """Function hook recording the elapsed time of each function call.
+
+    On the GPU the time is measured with CUDA events (so it is the device
+    time). A function called inside another one's forward or backward is
+    timed on its own too, but :meth:`total_time` counts only the outermost
+    calls.
+
+    Example:
+
+        >>> import numpy as np
+        >>> import chainer
+        >>> import chainer.functions as F
+        >>> from chainer.function_hooks import TimerHook
+        >>> hook = TimerHook()
+        >>> with hook:
+        ...     y = F.relu(chainer.Variable(np.ones(3, np.float32)))
+        >>> [name for name, _ in hook.call_history]
+        ['ReLU']
+
+    ``hook.print_report()`` then prints a table such as::
+
+                   FunctionName  ElapsedTime  Occurrence
+                 LinearFunction      1.24sec        3900
+                           ReLU      0.59sec        2600
+
+    Attributes:
+        call_history (list): ``(function name, seconds)`` per call.
+    """
+
+    name = 'TimerHook'
+    table = {'sec': 1, 'ms': 10 ** 3, 'us': 10 ** 6, 'ns': 10 ** 9}
+
+    def __init__(self):
+        self.call_history = []
+        self._running_stack = []
+        self._depth = 0
+        self._total_time = 0
+
+    def _preprocess(self):
+        if self.xp is numpy:
+            self._running_stack.append(_get_time())
+        else:
+            start = cuda.Event()
+            stop = cuda.Event()
+            start.record()
+            self._running_stack.append((start, stop))
+        self._depth += 1
+
+    def forward_preprocess(self, function, in_data):
+        self.xp = backend.get_array_module(*in_data)
+        self._preprocess()
+
+    def backward_preprocess(self, function, in_data, out_grad):
+        self.xp = backend.get_array_module(*(in_data + out_grad))
+        self._preprocess()
+
+    def _postprocess(self, function):
+        if self.xp is numpy:
+            elapsed_time = _get_time() - self._running_stack.pop()
+        else:
+            start, stop = self._running_stack.pop()
+            stop.record()
+            stop.synchronize()
+            # get_elapsed_time answers in milliseconds.
+            elapsed_time = cuda.cupy.cuda.get_elapsed_time(start, stop) / 1000
+        self.call_history.append((function._impl_name, elapsed_time))
+
+        assert self._depth > 0
+        self._depth -= 1
+        if self._depth == 0:
+            self._total_time += elapsed_time
+
+    def forward_postprocess(self, function, in_data):
+        assert backend.get_array_module(*in_data) is self.xp
+        self._postprocess(function)
+
+    def backward_postprocess(self, function, in_data, out_grad):
+        assert backend.get_array_module(*(in_data + out_grad)) is self.xp
+        self._postprocess(function)
+
+    def total_time(self):
+        """Returns the total seconds spent in the outermost calls."""
+        return self._total_time
+
+    def summary(self):
+        """Returns ``{function name: {'elapsed_time': s, 'occurrence': n}}``.
+        """
+        summary = {}
+        for function_name, elapsed_time in self.call_history:
+            record = summary.setdefault(
+                function_name, {'elapsed_time': 0, 'occurrence': 0})
+            record['elapsed_time'] += elapsed_time
+            record['occurrence'] += 1
+        return summary
+
+    def _choose_unit(self, second):
+        # The largest unit in which the time is at least 1.
+        factor = 1
+        for unit in ['sec', 'ms', 'us']:
+            if second * factor >= 1:
+                return factor, unit
+            factor *= 1000.0
+        return factor, 'ns'
+
+    def print_report(self, unit='auto', file=sys.stdout):
+        """Prints the time of each function as a table.
+
+        Args:
+            unit (str): ``'sec'``, ``'ms'``, ``'us'``, ``'ns'``, ``'auto'``
+                (one unit fitting the largest time) or ``'auto_foreach'``
+                (a unit per row).
+            file: Output stream.
+        """
+        summary = self.summary()
+        rows = [['FunctionName', 'ElapsedTime', 'Occurrence']]
+        auto_foreach = unit == 'auto_foreach'
+        if unit == 'auto':
+            factor, unit = self._choose_unit(
+                max(record['elapsed_time'] for record in summary.values()))
+        elif not auto_foreach:
+            factor = self.table[unit]
+        for function_name, record in summary.items():
+            second = record['elapsed_time']
+            if auto_foreach:
+                factor, unit = self._choose_unit(second)
+            rows.append([function_name,
+                         '%3.2f%s' % (second * factor, unit),
+                         str(record['occurrence'])])
+        _util.print_table(rows, file)

@@ -1,0 +1,57 @@
+"""Extension reporting a ratio of sums accumulated over an interval."""
+from chainer_lite import reporter
+from chainer_lite.training import extension
+from chainer_lite.training import util
+
+
+class MicroAverage(extension.Extension):
+    """Extension reporting the micro-average ``sum(n_i) / sum(d_i)``.
+
+    At each iteration it adds the reported numerator (e.g. the number of
+    correct predictions of the batch) and denominator (the batch size);
+    when ``trigger`` fires it reports their ratio under ``result_key`` and
+    starts again. Unlike the mean of per-batch ratios, batches of unequal
+    size weigh correctly.
+
+    Args:
+        numerator_key (str): Key of the reported numerator.
+        denominator_key (str): Key of the reported denominator.
+        result_key (str): Key to report the ratio under.
+        trigger: When to report, e.g. ``(1, 'epoch')``.
+
+    Example:
+
+        >>> from chainer.training import extensions
+        >>> ext = extensions.MicroAverage(
+        ...     'main/correct', 'main/total', 'main/accuracy')
+    """
+
+    priority = extension.PRIORITY_EDITOR
+
+    def __init__(self, numerator_key, denominator_key, result_key,
+                 trigger=(1, 'epoch')):
+        self._trigger = util.get_trigger(trigger)
+        self._numerator_key = numerator_key
+        self._denominator_key = denominator_key
+        self._result_key = result_key
+        self._numerator = 0
+        self._denominator = 0
+
+    def __call__(self, trainer):
+        observation = trainer.observation
+        if not (self._numerator_key in observation and
+                self._denominator_key in observation):
+            return
+
+        self._numerator += observation[self._numerator_key]
+        self._denominator += observation[self._denominator_key]
+
+        if self._trigger(trainer):
+            result = float(self._numerator) / self._denominator
+            self._numerator = 0
+            self._denominator = 0
+            reporter.report({self._result_key: result})
+
+    def serialize(self, serializer):
+        self._numerator = serializer('_numerator', self._numerator)
+        self._denominator = serializer('_denominator', self._denominator)

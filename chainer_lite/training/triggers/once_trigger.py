@@ -1,0 +1,46 @@
+"""Trigger firing once, at the first iteration (optionally again on resume)."""
+import warnings
+
+
+class OnceTrigger(object):
+    """Trigger firing at its first call only.
+
+    Args:
+        call_on_resume (bool): Also fire at the first call after the trainer
+            was resumed from a snapshot.
+
+    Attributes:
+        finished (bool): ``True`` when it will not fire any more.
+
+    Example:
+
+        >>> from chainer.training import triggers
+        >>> t = triggers.OnceTrigger()
+        >>> t(None), t(None)
+        (True, False)
+    """
+
+    def __init__(self, call_on_resume=False):
+        self._flag_first = True
+        self._flag_resumed = call_on_resume
+
+    @property
+    def finished(self):
+        return not (self._flag_first or self._flag_resumed)
+
+    def __call__(self, trainer):
+        fire = not self.finished
+        self._flag_first = False
+        self._flag_resumed = False
+        return fire
+
+    def serialize(self, serializer):
+        try:
+            self._flag_first = serializer('_flag_first', self._flag_first)
+        except KeyError:
+            warnings.warn(
+                'The flag is not saved.'
+                'OnceTrigger guess it is not first when resumed. '
+                'If this trigger is resumed before first called, '
+                'it may not work correctly.')
+            self._flag_first = False
