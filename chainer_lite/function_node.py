@@ -7,6 +7,7 @@ import weakref
 import numpy
 
 from chainer_lite import _backprop
+from chainer_lite import _backprop_utils
 from chainer_lite import backend
 from chainer_lite.backends import cuda
 from chainer_lite import function_hook
@@ -339,7 +340,7 @@ class FunctionNode(object):
 
     # Not overridden unless a subclass fuses backward with the gradient sum;
     # the backprop loop checks identity with this default to skip it.
-    backward_accumulate = _backprop._default_backward_accumulate
+    backward_accumulate = _backprop_utils._default_backward_accumulate
 
     def _get_error_message(self, message):
         lines = [message,
@@ -561,7 +562,7 @@ def grad(outputs, inputs, grad_outputs=None, grad_inputs=None, set_grad=False,
                     candidate_vars.append(y)
 
     # 3. Backprop over that subgraph in rank order.
-    grads = _backprop.GradTable()
+    grads = _backprop_utils.GradTable()
     if grad_outputs is None:
         grad_outputs = (None,) * len(outputs)
     for y, gy in zip(outputs, grad_outputs):
