@@ -1,0 +1,1 @@
+"""Evaluation metrics (accuracy, precision/recall, R^2); not differentiable."""

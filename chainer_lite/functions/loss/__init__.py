@@ -1,0 +1,1 @@
+"""Loss functions (cross entropies, squared errors, margins, ...)."""

@@ -1,0 +1,23 @@
+"""The public names of this category, gathered into ``chainer.functions``."""
+from chainer_lite.functions.loss.absolute_error import absolute_error  # NOQA
+from chainer_lite.functions.loss.black_out import black_out  # NOQA
+from chainer_lite.functions.loss.contrastive import contrastive  # NOQA
+from chainer_lite.functions.loss.crf1d import argmax_crf1d  # NOQA
+from chainer_lite.functions.loss.crf1d import crf1d  # NOQA
+from chainer_lite.functions.loss.cross_covariance import cross_covariance  # NOQA
+from chainer_lite.functions.loss.ctc import connectionist_temporal_classification  # NOQA
+from chainer_lite.functions.loss.decov import decov  # NOQA
+from chainer_lite.functions.loss.discriminative_loss import discriminative_margin_based_clustering_loss  # NOQA
+from chainer_lite.functions.loss.hinge import hinge  # NOQA
+from chainer_lite.functions.loss.huber_loss import huber_loss  # NOQA
+from chainer_lite.functions.loss.mean_absolute_error import mean_absolute_error  # NOQA
+from chainer_lite.functions.loss.mean_squared_error import mean_squared_error  # NOQA
+from chainer_lite.functions.loss.negative_sampling import negative_sampling  # NOQA
+from chainer_lite.functions.loss.sigmoid_cross_entropy import sigmoid_cross_entropy  # NOQA
+from chainer_lite.functions.loss.softmax_cross_entropy import softmax_cross_entropy  # NOQA
+from chainer_lite.functions.loss.squared_error import squared_difference  # NOQA
+from chainer_lite.functions.loss.squared_error import squared_error  # NOQA
+from chainer_lite.functions.loss.triplet import triplet  # NOQA
+from chainer_lite.functions.loss.vae import bernoulli_nll  # NOQA
+from chainer_lite.functions.loss.vae import gaussian_kl_divergence  # NOQA
+from chainer_lite.functions.loss.vae import gaussian_nll  # NOQA

@@ -1,0 +1,1 @@
+"""Stochastic functions used as noise or regularization (dropout, ...)."""

@@ -1,0 +1,79 @@
+"""L2 normalization of vectors along given axes."""
+from chainer_lite import backend
+from chainer_lite import function_node
+from chainer_lite.functions.array import where
+from chainer_lite.functions.math import sqrt
+from chainer_lite.functions.math import square
+from chainer_lite.functions.math import sum as _sum
+from chainer_lite import utils
+from chainer_lite.utils import type_check
+
+
+class NormalizeL2(function_node.FunctionNode):
+
+    """L2 normalization: ``x / (||x|| + eps)``."""
+
+    def __init__(self, eps=1e-5, axis=1):
+        self.eps = eps
+        if isinstance(axis, int):
+            axis = axis,
+        self.axis = axis
+
+    def check_type_forward(self, in_types):
+        type_check.expect(in_types.size() == 1)
+        x_type, = in_types
+        type_check.expect(x_type.dtype.kind == 'f')
+
+    def forward(self, inputs):
+        self.retain_inputs((0,))
+        x, = inputs
+        xp = backend.get_array_module(x)
+        norm = (xp.sqrt(xp.sum(xp.square(x), axis=self.axis, keepdims=True),
+                        dtype=x.dtype)
+                + x.dtype.type(self.eps))
+        return utils.force_array(x / norm),
+
+    def backward(self, indexes, grad_outputs):
+        x, = self.get_retained_inputs()
+        gy, = grad_outputs
+        xp = backend.get_array_module(x)
+        norm_noeps = sqrt.sqrt(
+            _sum.sum(square.square(x), axis=self.axis, keepdims=True))
+        norm = norm_noeps + self.eps
+        x_gy = _sum.sum(x * gy, axis=self.axis, keepdims=True)
+        # With eps the gradient is continuous, but x_gy / ||x|| is 0 / 0 for
+        # zero vectors: take 0 there (its limit), through a safe divisor.
+        nonzero = norm_noeps.array != 0
+        one = xp.ones_like(norm_noeps.array)
+        zero = xp.zeros_like(norm_noeps.array)
+        x_gy = where.where(
+            nonzero, x_gy / where.where(nonzero, norm_noeps, one), zero)
+        gx = (gy * norm - x_gy * x) / norm ** 2
+        return gx,
+
+
+def normalize(x, eps=1e-5, axis=1):
+    """Normalizes the input vectors by their L2 norms.
+
+    Computes :math:`y = x / (\\|x\\|_2 + \\epsilon)`, the norm being taken
+    over ``axis`` for every index of the other axes.
+
+    Args:
+        x (:class:`~chainer.Variable` or :ref:`ndarray`): A float array.
+        eps (float): Added to the norm to avoid division by zero.
+        axis (int or tuple of ints): Axes over which the norm is taken.
+
+    Returns:
+        ~chainer.Variable: Output of ``x``'s shape and dtype.
+
+    Example:
+
+        >>> import numpy as np
+        >>> import chainer.functions as F
+        >>> x = np.array([[3., 4.], [0., 0.]], np.float32)
+        >>> F.normalize(x[:1], eps=0.0).array
+        array([[0.6, 0.8]], dtype=float32)
+        >>> F.normalize(x).array[1]
+        array([0., 0.], dtype=float32)
+    """
+    return NormalizeL2(eps, axis).apply((x,))[0]

@@ -1,0 +1,1 @@
+"""Recurrent neural network units and multi-layer RNN functions."""
