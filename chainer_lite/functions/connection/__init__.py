@@ -1,0 +1,1 @@
+"""Connection functions: linear maps, convolutions and embeddings."""

@@ -1,0 +1,120 @@
+"""Embedding lookup: rows of a weight matrix selected by integer IDs."""
+import numpy
+
+import chainer_lite
+from chainer_lite import backend
+from chainer_lite import function_node
+from chainer_lite.utils import type_check
+
+
+class EmbedIDFunction(function_node.FunctionNode):
+
+    """``y[...] = W[x[...]]``, with rows of ``ignore_label`` IDs set to 0."""
+
+    def __init__(self, ignore_label=None):
+        self.ignore_label = ignore_label
+
+    def check_type_forward(self, in_types):
+        type_check.expect(in_types.size() == 2)
+        x_type, w_type = in_types
+        type_check.expect(
+            x_type.dtype.kind == 'i',
+            x_type.ndim >= 1,
+        )
+        type_check.expect(
+            w_type.dtype.kind == 'f',
+            w_type.ndim == 2
+        )
+
+    def forward(self, inputs):
+        self.retain_inputs((0,))
+        x, W = inputs
+        self._w_shape = W.shape
+        xp = backend.get_array_module(*inputs)
+        if chainer_lite.is_debug():
+            valid_x = xp.logical_and(0 <= x, x < len(W))
+            if self.ignore_label is not None:
+                valid_x = xp.logical_or(valid_x, x == self.ignore_label)
+            if not valid_x.all():
+                raise ValueError('Each not ignored `x` value need to satisfy '
+                                 '`0 <= x < len(W)`')
+        if self.ignore_label is None:
+            return W[x],
+        mask = x == self.ignore_label
+        # Ignored IDs read row 0 (they may be out of range), then are zeroed.
+        return xp.where(mask[..., None], 0, W[xp.where(mask, 0, x)]),
+
+    def backward(self, indexes, grad_outputs):
+        x, = self.get_retained_inputs()
+        gW, = EmbedIDGrad(self._w_shape, self.ignore_label).apply(
+            (x, grad_outputs[0]))
+        return None, gW
+
+
+class EmbedIDGrad(function_node.FunctionNode):
+
+    """Scatter-add of ``gy`` rows into a zero matrix of shape ``w_shape``."""
+
+    def __init__(self, w_shape, ignore_label=None):
+        self.w_shape = w_shape
+        self.ignore_label = ignore_label
+
+    def forward(self, inputs):
+        self.retain_inputs((0,))
+        x, gy = inputs
+        xp = backend.get_array_module(*inputs)
+        gy = gy.reshape(x.size, -1)
+        x = x.ravel()
+        if self.ignore_label is not None:
+            keep = x != self.ignore_label
+            x, gy = x[keep], gy[keep]
+        gW = xp.zeros(self.w_shape, dtype=gy.dtype)
+        if xp is numpy:
+            numpy.add.at(gW, x, gy)
+        else:
+            # CuPy's atomic scatter-add.
+            from cupyx import scatter_add
+            scatter_add(gW, x, gy)
+        return gW,
+
+    def backward(self, indexes, grad_outputs):
+        x, = self.get_retained_inputs()
+        # The map gy -> gW is linear; its adjoint is the lookup itself.
+        ggy = embed_id(x, grad_outputs[0], self.ignore_label)
+        return None, ggy
+
+
+def embed_id(x, W, ignore_label=None):
+    """Efficient linear function for one-hot input (word embeddings).
+
+    For integer IDs ``x`` and a :math:`V \\times d` matrix ``W`` it returns
+    the rows ``W[x]``, i.e. an array of shape ``x.shape + (d,)``. It is
+    differentiable with respect to ``W`` only.
+
+    Args:
+        x (:class:`~chainer.Variable` or :ref:`ndarray`): IDs, a signed
+            integer array of at least one dimension.
+        W (:class:`~chainer.Variable` or :ref:`ndarray`): The embeddings,
+            one row per ID.
+        ignore_label (int or None): IDs equal to it produce rows of zeros
+            (and no gradient).
+
+    Returns:
+        ~chainer.Variable: Output variable.
+
+    .. seealso:: :class:`~chainer.links.EmbedID`.
+
+    Example:
+
+        >>> x = np.array([2, 1]).astype(np.int32)
+        >>> W = np.array([[0, 0, 0],
+        ...               [1, 1, 1],
+        ...               [2, 2, 2]]).astype(np.float32)
+        >>> F.embed_id(x, W).array
+        array([[2., 2., 2.],
+               [1., 1., 1.]], dtype=float32)
+        >>> F.embed_id(x, W, ignore_label=1).array
+        array([[2., 2., 2.],
+               [0., 0., 0.]], dtype=float32)
+    """
+    return EmbedIDFunction(ignore_label=ignore_label).apply((x, W))[0]

@@ -1,0 +1,20 @@
+"""The public names of this category, gathered into ``chainer.functions``."""
+from chainer_lite.functions.pooling.average_pooling_2d import average_pooling_2d  # NOQA
+from chainer_lite.functions.pooling.average_pooling_nd import average_pooling_1d  # NOQA
+from chainer_lite.functions.pooling.average_pooling_nd import average_pooling_3d  # NOQA
+from chainer_lite.functions.pooling.average_pooling_nd import average_pooling_nd  # NOQA
+from chainer_lite.functions.pooling.max_pooling_nd import max_pooling_1d  # NOQA
+from chainer_lite.functions.pooling.max_pooling_nd import max_pooling_2d  # NOQA
+from chainer_lite.functions.pooling.max_pooling_nd import max_pooling_3d  # NOQA
+from chainer_lite.functions.pooling.max_pooling_nd import max_pooling_nd  # NOQA
+from chainer_lite.functions.pooling.roi_average_align_2d import roi_average_align_2d  # NOQA
+from chainer_lite.functions.pooling.roi_average_pooling_2d import roi_average_pooling_2d  # NOQA
+from chainer_lite.functions.pooling.roi_max_align_2d import roi_max_align_2d  # NOQA
+from chainer_lite.functions.pooling.roi_max_pooling_2d import roi_max_pooling_2d  # NOQA
+from chainer_lite.functions.pooling.roi_pooling_2d import roi_pooling_2d  # NOQA
+from chainer_lite.functions.pooling.spatial_pyramid_pooling_2d import spatial_pyramid_pooling_2d  # NOQA
+from chainer_lite.functions.pooling.unpooling_2d import unpooling_2d  # NOQA
+from chainer_lite.functions.pooling.unpooling_nd import unpooling_1d  # NOQA
+from chainer_lite.functions.pooling.unpooling_nd import unpooling_3d  # NOQA
+from chainer_lite.functions.pooling.unpooling_nd import unpooling_nd  # NOQA
+from chainer_lite.functions.pooling.upsampling_2d import upsampling_2d  # NOQA
