@@ -55,6 +55,10 @@ class Convolution2D(link.Link):
         if ksize is None:
             out_channels, ksize, in_channels = in_channels, out_channels, None
 
+        # 'cudnn_fast' compute mode asks for cuDNN's channel-last layout,
+        # which F.convolution_2d refuses with a clear error.
+        import chainer_lite
+        self.cudnn_fast = chainer_lite.get_compute_mode() == 'cudnn_fast'
         self.ksize = ksize
         self.stride = _pair(stride)
         self.pad = _pair(pad)
@@ -136,4 +140,4 @@ class Convolution2D(link.Link):
             self._initialize_params(x.shape[1])
         return convolution_2d.convolution_2d(
             x, self.W, self.b, self.stride, self.pad, dilate=self.dilate,
-            groups=self.groups)
+            groups=self.groups, cudnn_fast=self.cudnn_fast)

@@ -1,0 +1,1 @@
+"""Activation functions (ReLU family, sigmoid, tanh, softmax, ...)."""

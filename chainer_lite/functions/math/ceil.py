@@ -1,0 +1,29 @@
+"""Rounding up (not differentiable)."""
+from chainer_lite import backend
+from chainer_lite import utils
+from chainer_lite import variable
+
+
+def ceil(x):
+    """Elementwise ceiling function, :math:`y_i = \\lceil x_i \\rceil`.
+
+    The result has no gradient: it is a new variable outside the graph.
+
+    Args:
+        x (:class:`~chainer.Variable` or :ref:`ndarray`): Input variable, a
+            float array.
+
+    Returns:
+        ~chainer.Variable: Output variable of the same shape and dtype.
+
+    Example:
+
+        >>> import numpy as np
+        >>> import chainer.functions as F
+        >>> F.ceil(np.array([-1.5, 2.5])).array
+        array([-1.,  3.])
+    """
+    if isinstance(x, variable.Variable):
+        x = x.array
+    xp = backend.get_array_module(x)
+    return variable.as_variable(utils.force_array(xp.ceil(x), x.dtype))

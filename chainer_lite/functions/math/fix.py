@@ -1,0 +1,29 @@
+"""Rounding towards zero (not differentiable)."""
+from chainer_lite import backend
+from chainer_lite import utils
+from chainer_lite import variable
+
+
+def fix(x):
+    """Elementwise rounding towards zero.
+
+    The result has no gradient: it is a new variable outside the graph.
+
+    Args:
+        x (:class:`~chainer.Variable` or :ref:`ndarray`): Input variable, a
+            float array.
+
+    Returns:
+        ~chainer.Variable: Output variable of the same shape and dtype.
+
+    Example:
+
+        >>> import numpy as np
+        >>> import chainer.functions as F
+        >>> F.fix(np.array([-1.5, 2.5])).array
+        array([-1.,  2.])
+    """
+    if isinstance(x, variable.Variable):
+        x = x.array
+    xp = backend.get_array_module(x)
+    return variable.as_variable(utils.force_array(xp.fix(x), x.dtype))

@@ -1,0 +1,50 @@
+"""The logarithm of ``ndtr``, accurate in the far left tail."""
+import math
+
+from chainer_lite import backend
+from chainer_lite import function_node
+from chainer_lite import utils
+from chainer_lite.functions.math import _special
+from chainer_lite.utils import type_check
+
+
+class LogNdtr(function_node.FunctionNode):
+
+    @property
+    def label(self):
+        return 'log_ndtr'
+
+    def check_type_forward(self, in_types):
+        type_check._argname(in_types, ('x',))
+        type_check.expect(in_types[0].dtype.kind == 'f')
+
+    def forward(self, inputs):
+        x, = inputs
+        xp = backend.get_array_module(x)
+        self.retain_inputs((0,))
+        y = _special.get('log_ndtr', xp)(x)
+        return utils.force_array(y, dtype=x.dtype),
+
+    def backward(self, indexes, grad_outputs):
+        from chainer_lite.functions.math import erfcx
+        x, = self.get_retained_inputs()
+        # d log(ndtr(x)) / dx = pdf(x) / ndtr(x), written with erfcx so that
+        # it stays finite where ndtr underflows.
+        return (2 / math.pi) ** 0.5 / erfcx.erfcx(-x / 2 ** 0.5) * \
+            grad_outputs[0],
+
+
+def log_ndtr(x):
+    """Elementwise logarithm of the cumulative distribution of N(0, 1).
+
+    The CPU forward needs SciPy (``scipy.special``); without it an
+    :class:`ImportError` is raised.
+
+    Args:
+        x (:class:`~chainer.Variable` or :ref:`ndarray`): Input variable, a
+            float array.
+
+    Returns:
+        ~chainer.Variable: Output variable of the same shape and dtype.
+    """
+    return LogNdtr().apply((x,))[0]
