@@ -60,8 +60,10 @@ def _reraise_with_params(error, base, method, param):
     try:
         new_error = error_class(message)
     except Exception:
-        # The class cannot be built from a message alone: keep the original
-        # exception and attach the parameters to it.
+        new_error = None
+    if new_error is None:
+        # The class cannot be built from a message alone (e.g. InvalidType):
+        # keep the original exception and attach the parameters to it.
         error.add_note(message)
         raise error
     raise new_error.with_traceback(error.__traceback__) from None
