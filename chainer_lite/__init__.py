@@ -232,3 +232,9 @@ from chainer_lite import iterators  # NOQA
 from chainer_lite import training  # NOQA
 from chainer_lite import computational_graph  # NOQA
 from chainer_lite import function_hooks  # NOQA
+from chainer_lite import distribution  # NOQA
+from chainer_lite import distributions  # NOQA
+from chainer_lite.distribution import cross_entropy  # NOQA
+from chainer_lite.distribution import Distribution  # NOQA
+from chainer_lite.distribution import kl_divergence  # NOQA
+from chainer_lite.distribution import register_kl  # NOQA

@@ -1,0 +1,21 @@
+"""Probability distributions, differentiable in their parameters."""
+
+from chainer_lite.distributions.bernoulli import Bernoulli  # NOQA
+from chainer_lite.distributions.beta import Beta  # NOQA
+from chainer_lite.distributions.categorical import Categorical  # NOQA
+from chainer_lite.distributions.cauchy import Cauchy  # NOQA
+from chainer_lite.distributions.chisquare import Chisquare  # NOQA
+from chainer_lite.distributions.dirichlet import Dirichlet  # NOQA
+from chainer_lite.distributions.exponential import Exponential  # NOQA
+from chainer_lite.distributions.gamma import Gamma  # NOQA
+from chainer_lite.distributions.geometric import Geometric  # NOQA
+from chainer_lite.distributions.gumbel import Gumbel  # NOQA
+from chainer_lite.distributions.independent import Independent  # NOQA
+from chainer_lite.distributions.laplace import Laplace  # NOQA
+from chainer_lite.distributions.log_normal import LogNormal  # NOQA
+from chainer_lite.distributions.multivariate_normal import MultivariateNormal  # NOQA
+from chainer_lite.distributions.normal import Normal  # NOQA
+from chainer_lite.distributions.one_hot_categorical import OneHotCategorical  # NOQA
+from chainer_lite.distributions.pareto import Pareto  # NOQA
+from chainer_lite.distributions.poisson import Poisson  # NOQA
+from chainer_lite.distributions.uniform import Uniform  # NOQA
