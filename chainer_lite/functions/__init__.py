@@ -15,6 +15,7 @@ from chainer_lite.functions import noise  # NOQA
 from chainer_lite.functions import normalization  # NOQA
 from chainer_lite.functions import pooling  # NOQA
 from chainer_lite.functions import rnn  # NOQA
+from chainer_lite.functions import util  # NOQA
 
 from chainer_lite.functions.activation._names import *  # NOQA
 from chainer_lite.functions.array._names import *  # NOQA
@@ -26,3 +27,4 @@ from chainer_lite.functions.noise._names import *  # NOQA
 from chainer_lite.functions.normalization._names import *  # NOQA
 from chainer_lite.functions.pooling._names import *  # NOQA
 from chainer_lite.functions.rnn._names import *  # NOQA
+from chainer_lite.functions.util._names import *  # NOQA
