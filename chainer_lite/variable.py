@@ -271,7 +271,7 @@ def _create_variable(data, name, grad, requires_grad, device=None):
 class Variable(object):
     """__init__(data=None, *, name=None, grad=None, requires_grad=True)
 
-    Array with a structure to keep track of computation.
+    An array that remembers the computation which produced it.
 
     Every variable holds a data array of type either :class:`numpy.ndarray`
     or :class:`cupy.ndarray`. A variable produced by a function remembers its
