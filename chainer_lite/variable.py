@@ -461,7 +461,10 @@ class Variable(object):
     @array.setter
     def array(self, d):
         self._data[0] = d
-        self._node._update_data_info(d)
+        node = self._node
+        node._update_data_info(d)
+        if node._data is not None:  # the retained array follows the new one
+            node._data = d
         self._device = None
 
     data = array

@@ -169,3 +169,12 @@ def test_getitem_backward_accumulates_repeated_indices():
     y = chainer.functions.sum(x[np.array([0, 0, 3])])
     y.backward()
     np.testing.assert_array_equal(x.grad, [2., 0., 0., 1.])
+
+
+def test_assigning_data_updates_retained_node_data():
+    x = Variable(np.ones((3, 2), np.float32))
+    chainer.functions.log(x)  # Log retains its input for backward
+    new = np.ones((2, 4), np.float64)
+    x.data = new
+    assert x.node.shape == (2, 4) and x.node.dtype == np.float64
+    assert x.node.data is new
