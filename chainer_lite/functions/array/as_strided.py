@@ -8,50 +8,47 @@ from chainer_lite import function_node
 from chainer_lite.utils import type_check
 
 
-def _byte2step(iterable, itemsize):
-    for i in iterable:
-        assert i % itemsize == 0
-    return tuple([i // itemsize for i in iterable])
+def _in_elements(byte_counts, itemsize):
+    # Byte strides/offsets of an array are whole multiples of its itemsize.
+    assert all(b % itemsize == 0 for b in byte_counts)
+    return tuple([b // itemsize for b in byte_counts])
 
 
-def _step2byte(iterable, itemsize):
-    return tuple([i * itemsize for i in iterable])
+def _may_alias(shape, strides):
+    """Whether two indices of such a view may reach the same element.
 
-
-def _maybe_overlapping_memory(shape, strides):
-    """Whether an array of this shape and these strides (in steps) may
-    reach one memory element through two indices."""
-    max_ptr_in_slice = 0
-    for stride, size in sorted(zip([abs(s) for s in strides], shape)):
-        if stride <= max_ptr_in_slice:
+    Sufficient test: with the axes sorted by ``|stride|``, every stride must
+    exceed the span covered by all the smaller ones.
+    """
+    span = 0
+    for step, size in sorted((abs(st), n) for st, n in zip(strides, shape)):
+        if step <= span:
             return True
-        max_ptr_in_slice += stride * (size - 1)
+        span += step * (size - 1)
     return False
 
 
-def _min_index(shape, strides, storage_offset):
-    """The lowest element offset (in steps) an array reaches."""
-    return storage_offset + sum(
-        (n - 1) * s for n, s in zip(shape, strides) if s < 0)
+def _extent(shape, strides, storage_offset):
+    """The lowest and highest element offsets (in elements) a view reads."""
+    low = high = storage_offset
+    for size, step in zip(shape, strides):
+        if step < 0:
+            low += (size - 1) * step
+        else:
+            high += (size - 1) * step
+    return low, high
 
 
-def _max_index(shape, strides, storage_offset):
-    """The highest element offset (in steps) an array reaches."""
-    return storage_offset + sum(
-        (n - 1) * s for n, s in zip(shape, strides) if s > 0)
-
-
-def _index_add(augend, indices, addend):
-    """Adds ``addend`` at ``augend[indices]`` in place, accumulating
-    repeated indices."""
-    if isinstance(augend, numpy.ndarray):
-        numpy.add.at(augend, indices, addend)
+def _scatter_add(target, indices, values):
+    """``target[indices] += values``, accumulating repeated indices."""
+    if isinstance(target, numpy.ndarray):
+        numpy.add.at(target, indices, values)
     else:
-        cuda.cupyx.scatter_add(augend, indices, addend)
+        cuda.cupyx.scatter_add(target, indices, values)
 
 
-def _get_base_array(array):
-    """The array owning the memory that ``array`` views."""
+def _owner(array):
+    """The NumPy array that owns the memory ``array`` views."""
     while array.base is not None:
         array = array.base
     return array
@@ -68,23 +65,22 @@ def _stride_array(array, shape, strides, storage_offset):
         ValueError: The view would reach outside the allocation.
         TypeError: ``array`` is not a NumPy or CuPy array.
     """
-    min_index = _min_index(shape, strides, storage_offset)
-    max_index = _max_index(shape, strides, storage_offset)
-    byte_strides = _step2byte(strides, array.itemsize)
-    byte_offset = storage_offset * array.itemsize
-    if min_index < 0:
+    low, high = _extent(shape, strides, storage_offset)
+    item = array.itemsize
+    byte_strides = tuple([st * item for st in strides])
+    if low < 0:
         raise ValueError('Out of buffer: too small index was specified')
     if isinstance(array, numpy.ndarray):
-        base_array = _get_base_array(array)
-        if (max_index + 1) * array.itemsize > base_array.nbytes:
+        owner = _owner(array)
+        if (high + 1) * item > owner.nbytes:
             raise ValueError('Out of buffer: too large index was specified')
-        return numpy.ndarray(shape, array.dtype, base_array.data,
-                             byte_offset, byte_strides)
+        return numpy.ndarray(shape, array.dtype, owner.data,
+                             storage_offset * item, byte_strides)
     if isinstance(array, cuda.ndarray):
         memory = array.data.mem
-        if (max_index + 1) * array.itemsize > memory.size:
+        if (high + 1) * item > memory.size:
             raise ValueError('Out of buffer: too large index was specified')
-        pointer = cuda.cupy.cuda.MemoryPointer(memory, byte_offset)
+        pointer = cuda.cupy.cuda.MemoryPointer(memory, storage_offset * item)
         return cuda.cupy.ndarray(shape, array.dtype, pointer, byte_strides)
     raise TypeError('Only (np|cp).ndarray is accepted')
 
@@ -95,18 +91,17 @@ class TensorGeometry(object):
     allocation."""
 
     def __init__(self, array):
-        self.shape = array.shape
-        self.strides = _byte2step(array.strides, array.itemsize)
         if isinstance(array, numpy.ndarray):
-            base_array = _get_base_array(array)
-            offset_bytes = (array.__array_interface__['data'][0]
-                            - base_array.__array_interface__['data'][0])
+            start = _owner(array).__array_interface__['data'][0]
+            byte_offset = array.__array_interface__['data'][0] - start
         elif isinstance(array, cuda.ndarray):
-            offset_bytes = array.data.ptr - array.data.mem.ptr
+            byte_offset = array.data.ptr - array.data.mem.ptr
         else:
             raise ValueError('only (np|cp).ndarray is supported')
-        self.storage_offset, = _byte2step((offset_bytes,), array.itemsize)
+        self.shape = array.shape
         self.itemsize = array.itemsize
+        self.strides = _in_elements(array.strides, array.itemsize)
+        self.storage_offset, = _in_elements((byte_offset,), array.itemsize)
 
     @property
     def ndim(self):
@@ -129,15 +124,17 @@ class AsStrided(function_node.FunctionNode):
 
     def forward(self, inputs):
         x, = inputs
-        self.input_geometry = TensorGeometry(x)
+        geometry = TensorGeometry(x)
+        self.input_geometry = geometry
         if self.storage_offset is None:
-            self.storage_offset = self.input_geometry.storage_offset
+            self.storage_offset = geometry.storage_offset
         return _stride_array(x, self.shape, self.strides,
                              self.storage_offset),
 
     def backward(self, indexes, grad_outputs):
-        return AsStridedGrad(self.input_geometry, self.shape, self.strides,
-                             self.storage_offset).apply(grad_outputs)
+        grad = AsStridedGrad(self.input_geometry, self.shape, self.strides,
+                             self.storage_offset)
+        return grad.apply(grad_outputs)
 
 
 class AsStridedGrad(function_node.FunctionNode):
@@ -178,27 +175,27 @@ class AsStridedGrad(function_node.FunctionNode):
         in_shape = tuple([geometry.shape[i] for i in in_axes])
         in_strides = tuple([geometry.strides[i] for i in in_axes])
 
-        lowest = min(
-            _min_index(in_shape, in_strides, geometry.storage_offset),
-            _min_index(out_shape, out_strides, self.storage_offset))
-        highest = max(
-            _max_index(in_shape, in_strides, geometry.storage_offset),
-            _max_index(out_shape, out_strides, self.storage_offset))
-        storage = xp.zeros(highest - lowest + 1, gy.dtype)
-        positions = xp.arange(highest - lowest + 1)
+        in_low, in_high = _extent(in_shape, in_strides,
+                                  geometry.storage_offset)
+        out_low, out_high = _extent(out_shape, out_strides,
+                                    self.storage_offset)
+        lowest = min(in_low, out_low)
+        n_elements = max(in_high, out_high) - lowest + 1
+        storage = xp.zeros(n_elements, gy.dtype)
+        positions = xp.arange(n_elements)
 
         out_offset = self.storage_offset - lowest
-        if _maybe_overlapping_memory(out_shape, out_strides):
-            _index_add(storage, _stride_array(
+        if _may_alias(out_shape, out_strides):
+            _scatter_add(storage, _stride_array(
                 positions, out_shape, out_strides, out_offset), gy)
         else:
-            _stride_array(storage, out_shape, out_strides, out_offset)[...] \
-                = gy
+            view = _stride_array(storage, out_shape, out_strides, out_offset)
+            view[...] = gy
 
         in_offset = geometry.storage_offset - lowest
-        if _maybe_overlapping_memory(in_shape, in_strides):
+        if _may_alias(in_shape, in_strides):
             count = xp.zeros_like(storage)
-            _index_add(count, _stride_array(
+            _scatter_add(count, _stride_array(
                 positions, in_shape, in_strides, in_offset), 1)
             # Memory the input does not read has count 0 and is unused.
             with numpy.errstate(divide='ignore', invalid='ignore'):
@@ -238,22 +235,25 @@ def as_strided(x, shape, strides, storage_offset=None):
             ``x``.
 
     Returns:
-        ~chainer.Variable: The strided variable.
+        ~chainer.Variable: The new view (sharing ``x``'s memory).
 
     Example:
 
         >>> import numpy as np
         >>> import chainer
         >>> import chainer.functions as F
-        >>> x = chainer.Variable(np.arange(4, dtype=np.float32))
-        >>> y = F.as_strided(x, (3, 2), (1, 1), 0)
-        >>> y
-        variable([[0., 1.],
-                  [1., 2.],
-                  [2., 3.]])
-        >>> y.grad = np.ones((3, 2), dtype=np.float32)
-        >>> y.backward()
+
+        Overlapping windows of length 3, one step apart; the middle
+        elements are read twice, so twice their gradient:
+
+        >>> x = chainer.Variable(np.array([1, 2, 3, 4], np.float32))
+        >>> windows = F.as_strided(x, shape=(2, 3), strides=(1, 1))
+        >>> windows.array
+        array([[1., 2., 3.],
+               [2., 3., 4.]], dtype=float32)
+        >>> F.sum(windows).backward()
         >>> x.grad
         array([1., 2., 2., 1.], dtype=float32)
     """
-    return AsStrided(shape, strides, storage_offset).apply((x,))[0]
+    node = AsStrided(shape, strides, storage_offset)
+    return node.apply((x,))[0]

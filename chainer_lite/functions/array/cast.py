@@ -33,7 +33,8 @@ def cast(x, typ):
     """Casts an input variable to a given dtype.
 
     Args:
-        x (:class:`~chainer.Variable` or :ref:`ndarray`): Input variable.
+        x (:class:`~chainer.Variable` or :ref:`ndarray`): The array to
+            convert.
         typ (:class:`str` of dtype or :class:`numpy.dtype`): The dtype to
             cast to.
 

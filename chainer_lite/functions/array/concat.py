@@ -48,7 +48,7 @@ class Concat(function_node.FunctionNode):
 
 
 def concat(xs, axis=1):
-    """Concatenates given variables along an axis.
+    """Joins arrays end to end along an existing axis.
 
     Args:
         xs (tuple of :class:`~chainer.Variable` or :ref:`ndarray`): Input
@@ -56,7 +56,7 @@ def concat(xs, axis=1):
         axis (int): The axis along which they are joined (default 1).
 
     Returns:
-        ~chainer.Variable: The concatenated variable.
+        ~chainer.Variable: The joined array.
 
     Example:
 

@@ -26,7 +26,7 @@ class Copy(function_node.FunctionNode):
 
 
 def copy(x, dst):
-    """Copies the input variable onto the specified device.
+    """Transfers an array to another device; gradients flow back.
 
     If ``x`` already lives on ``dst`` no copy happens and the output holds
     the same array; otherwise the array is copied (host to host, host to

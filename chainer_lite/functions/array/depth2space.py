@@ -34,7 +34,7 @@ class Depth2Space(function_node.FunctionNode):
 
 
 def depth2space(X, r):
-    """Computes the depth2space transformation for subpixel calculations.
+    """Rearranges channels into ``r x r`` spatial blocks (pixel shuffle).
 
     Used for super-resolution (https://arxiv.org/abs/1609.05158); the
     inverse of :func:`space2depth`.

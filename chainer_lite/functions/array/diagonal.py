@@ -4,6 +4,11 @@ from chainer_lite import function_node
 from chainer_lite.utils import type_check
 
 
+def _placement(node):
+    # (offset, axis1, axis2): where the diagonal lies, shared by both nodes.
+    return node.offset, node.axis1, node.axis2
+
+
 class Diagonal(function_node.FunctionNode):
 
     """Takes the diagonal over two axes (``x.diagonal``)."""
@@ -15,9 +20,11 @@ class Diagonal(function_node.FunctionNode):
 
     def check_type_forward(self, in_types):
         type_check._argname(in_types, ('x',))
-        in_type = in_types[0]
-        type_check.expect(max(self.axis1, self.axis2) < in_type.ndim)
-        type_check.expect(-in_type.ndim <= min(self.axis1, self.axis2))
+        x_type, = in_types
+        # Both axes, possibly negative, must exist in x.
+        larger, smaller = sorted((self.axis1, self.axis2), reverse=True)
+        type_check.expect(larger < x_type.ndim)
+        type_check.expect(-x_type.ndim <= smaller)
 
     def forward(self, inputs):
         x, = inputs
@@ -26,8 +33,8 @@ class Diagonal(function_node.FunctionNode):
                           axis2=self.axis2),
 
     def backward(self, indexes, grad_outputs):
-        return DiagonalGrad(self._in_shape, self.offset, self.axis1,
-                            self.axis2).apply(grad_outputs)
+        grad = DiagonalGrad(self._in_shape, *_placement(self))
+        return grad.apply(grad_outputs)
 
 
 class DiagonalGrad(function_node.FunctionNode):
@@ -57,8 +64,7 @@ class DiagonalGrad(function_node.FunctionNode):
         return y,
 
     def backward(self, indexes, grad_outputs):
-        return Diagonal(self.offset, self.axis1, self.axis2).apply(
-            grad_outputs)
+        return Diagonal(*_placement(self)).apply(grad_outputs)
 
 
 def diagonal(x, offset=0, axis1=0, axis2=1):
@@ -68,7 +74,8 @@ def diagonal(x, offset=0, axis1=0, axis2=1):
     diagonal becomes the last axis of the output.
 
     Args:
-        x (:class:`~chainer.Variable` or :ref:`ndarray`): Input variable.
+        x (:class:`~chainer.Variable` or :ref:`ndarray`): Array with at
+            least two axes.
         offset (int): Offset from the principal diagonal (positive for upper
             diagonals).
         axis1 (int): The axis of row indices.
@@ -84,4 +91,5 @@ def diagonal(x, offset=0, axis1=0, axis2=1):
         >>> F.diagonal(np.arange(9.0).reshape(3, 3), offset=1).array
         array([1., 5.])
     """
-    return Diagonal(offset, axis1, axis2).apply((x,))[0]
+    node = Diagonal(offset, axis1, axis2)
+    return node.apply((x,))[0]

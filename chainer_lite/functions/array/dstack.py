@@ -3,9 +3,9 @@ import numpy
 
 from chainer_lite import backend
 from chainer_lite import function_node
+from chainer_lite.functions.array import _joining
 from chainer_lite.functions.array import reshape
 from chainer_lite.functions.array import split_axis
-from chainer_lite.utils import type_check
 
 
 class Dstack(function_node.FunctionNode):
@@ -14,22 +14,9 @@ class Dstack(function_node.FunctionNode):
     are first viewed as 3-D)."""
 
     def check_type_forward(self, in_types):
-        type_check.expect(in_types.size() > 0)
-        type_check._argname((in_types[0],), ('x0',))
-        ndim = type_check.eval(in_types[0].ndim)
-        for i in range(1, type_check.eval(in_types.size())):
-            type_check._argname((in_types[i],), ('x{}'.format(i),))
-            type_check.expect(
-                in_types[0].dtype == in_types[i].dtype,
-                in_types[0].ndim == in_types[i].ndim,
-            )
-            if ndim <= 2:
-                type_check.expect(in_types[0].shape == in_types[i].shape)
-                continue
-            for d in range(ndim):
-                if d != 2:
-                    type_check.expect(
-                        in_types[0].shape[d] == in_types[i].shape[d])
+        # Arrays with up to two axes become single depth slices, so their
+        # shapes must agree entirely.
+        _joining.expect_joinable(in_types, 2, low_rank=2)
 
     def forward(self, inputs):
         xp = backend.get_array_module(*inputs)

@@ -30,10 +30,11 @@ class ExpandDims(function_node.FunctionNode):
 
 
 def expand_dims(x, axis):
-    """Expands dimensions of an input variable without copy.
+    """Inserts an axis of length one (a view, no copy).
 
     Args:
-        x (:class:`~chainer.Variable` or :ref:`ndarray`): Input variable.
+        x (:class:`~chainer.Variable` or :ref:`ndarray`): The array that
+            gets a new axis of length one.
         axis (int): Position of the new axis, with
             ``-x.ndim - 1 <= axis <= x.ndim``; a negative value counts from
             the end of the output shape.

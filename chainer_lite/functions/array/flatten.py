@@ -6,7 +6,8 @@ def flatten(x):
     """Flattens a given variable into one dimension.
 
     Args:
-        x (:class:`~chainer.Variable` or :ref:`ndarray`): Input variable.
+        x (:class:`~chainer.Variable` or :ref:`ndarray`): Array of any
+            shape.
 
     Returns:
         ~chainer.Variable: Variable of shape ``(x.size,)`` (a 0-dim input

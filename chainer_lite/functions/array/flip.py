@@ -5,9 +5,9 @@ from chainer_lite.utils import type_check
 
 def _flip(array, axis):
     """Reverses ``array`` along ``axis`` by slicing (a view)."""
-    indices = [slice(None)] * array.ndim
-    indices[axis] = slice(None, None, -1)
-    return array[tuple(indices)]
+    if axis < 0:
+        axis += array.ndim
+    return array[(slice(None),) * axis + (slice(None, None, -1),)]
 
 
 class Flip(function_node.FunctionNode):
@@ -21,25 +21,30 @@ class Flip(function_node.FunctionNode):
 
     def check_type_forward(self, in_types):
         type_check._argname(in_types, ('x',))
-        x_type = in_types[0]
+        x_type, = in_types
         type_check.expect(x_type.ndim > 0)
-        if self.axis >= 0:
-            type_check.expect(x_type.ndim > self.axis)
-        else:
+        # A negative axis counts from the end: -1 needs one axis.
+        if self.axis < 0:
             type_check.expect(x_type.ndim >= -self.axis)
+        else:
+            type_check.expect(x_type.ndim > self.axis)
 
     def forward(self, inputs):
-        return _flip(inputs[0], self.axis),
+        x, = inputs
+        return _flip(x, self.axis),
 
     def backward(self, indexes, grad_outputs):
-        return flip(grad_outputs[0], self.axis),
+        # Reversing twice is the identity: the adjoint is the flip itself.
+        gy, = grad_outputs
+        return flip(gy, self.axis),
 
 
 def flip(x, axis):
-    """Flips an input variable in reverse order along the given axis.
+    """Reverses the order of the elements along one axis.
 
     Args:
-        x (:class:`~chainer.Variable` or :ref:`ndarray`): Input variable.
+        x (:class:`~chainer.Variable` or :ref:`ndarray`): The array to
+            reverse.
         axis (int): Axis along which to reverse.
 
     Returns:

@@ -45,7 +45,8 @@ def moveaxis(x, source, destination):
     :func:`chainer.functions.swapaxes`.
 
     Args:
-        x (:class:`~chainer.Variable` or :ref:`ndarray`): Input variable.
+        x (:class:`~chainer.Variable` or :ref:`ndarray`): The array whose
+            axes are reordered.
         source (int or tuple of int): Original positions of the axes to
             move; must be unique.
         destination (int or tuple of int): Destination positions for each
@@ -61,4 +62,5 @@ def moveaxis(x, source, destination):
         >>> F.moveaxis(np.zeros((2, 3, 4, 5)), (0, 2), (-1, 1)).shape
         (3, 4, 5, 2)
     """
-    return Moveaxis(source, destination).apply((x,))[0]
+    y, = Moveaxis(source, destination).apply((x,))
+    return y

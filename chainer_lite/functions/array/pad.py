@@ -24,9 +24,9 @@ class Pad(function_node.FunctionNode):
         type_check.expect(x_type.dtype.kind == 'f')
 
     def forward(self, inputs):
-        xp = backend.get_array_module(*inputs)
-        return xp.pad(inputs[0], self.pad_width, mode=self.mode,
-                      **self.keywords),
+        x, = inputs
+        xp = backend.get_array_module(x)
+        return xp.pad(x, self.pad_width, mode=self.mode, **self.keywords),
 
     def backward(self, indexes, grad_outputs):
         # The input sits unchanged inside the padded output, whatever the
@@ -63,4 +63,5 @@ def pad(x, pad_width, mode, **keywords):
         >>> F.pad(np.ones(2, np.float32), 1, 'constant').array
         array([0., 1., 1., 0.], dtype=float32)
     """
-    return Pad(pad_width, mode, **keywords).apply((x,))[0]
+    y, = Pad(pad_width, mode, **keywords).apply((x,))
+    return y

@@ -1,6 +1,7 @@
 """Pad_sequence: pad variable-length arrays into one batch array."""
 from chainer_lite import backend
 from chainer_lite import function_node
+from chainer_lite.functions.array import _joining
 from chainer_lite.functions.array import get_item
 from chainer_lite.functions.array import split_axis
 from chainer_lite.utils import type_check
@@ -16,12 +17,14 @@ class PadSequence(function_node.FunctionNode):
 
     def check_type_forward(self, in_types):
         type_check.expect(in_types.size() > 0)
-        for i, in_type in enumerate(in_types):
-            type_check._argname((in_type,), ('x{}'.format(i),))
+        _joining.name_inputs(in_types)
+        # Only the leading (time) axis may differ between the sequences.
+        first = in_types[0]
+        for in_type in in_types:
             type_check.expect(
                 in_type.ndim > 0,
-                in_type.shape[1:] == in_types[0].shape[1:],
-                in_type.dtype == in_types[0].dtype
+                in_type.shape[1:] == first.shape[1:],
+                in_type.dtype == first.dtype
             )
         if self.length is not None:
             for in_type in in_types:
@@ -56,7 +59,8 @@ def pad_sequence(xs, length=None, padding=0):
             agree except for the first axis.
         length (None or int): Size of the first dimension of the result; by
             default the longest first dimension of ``xs``.
-        padding (int or float): Value to fill.
+        padding (int or float): The value written after the end of the
+            shorter sequences.
 
     Returns:
         ~chainer.Variable: A padded array of shape ``(n, length, ...)``

@@ -65,7 +65,7 @@ class Permutate(function_node.FunctionNode):
 
 
 def permutate(x, indices, axis=0, inv=False):
-    """Permutates a given variable along an axis.
+    """Reorders the slices of an array along an axis by an index array.
 
     ``y[i] = x[indices[i]]`` for all ``i`` (the same as
     ``x.take(indices, axis)``); ``indices`` must be a permutation of
@@ -78,7 +78,8 @@ def permutate(x, indices, axis=0, inv=False):
         indices (:class:`~chainer.Variable` or :ref:`ndarray`): A
             one-dimensional int array.
         axis (int): Axis along which to permutate.
-        inv (bool): If ``True``, ``indices`` is treated as its inverse.
+        inv (bool): Apply the inverse permutation (scatter instead of
+            gather).
 
     Returns:
         ~chainer.Variable: The permutated variable.

@@ -88,14 +88,17 @@ class RepeatGrad(function_node.FunctionNode):
         return gx.reshape(self.in_shape),
 
     def backward(self, indexes, grad_outputs):
-        return Repeat(self.repeats, self.axis).apply(grad_outputs)
+        # Summing the copies is linear; its adjoint repeats again.
+        node = Repeat(self.repeats, self.axis)
+        return node.apply(grad_outputs)
 
 
 def repeat(x, repeats, axis=None):
     """Constructs an array by repeating the elements of a given array.
 
     Args:
-        x (:class:`~chainer.Variable` or :ref:`ndarray`): Input variable.
+        x (:class:`~chainer.Variable` or :ref:`ndarray`): The array whose
+            elements are repeated.
         repeats (:class:`int` or :class:`tuple` of :class:`int` s): How many
             times each element is repeated (one count for all, or one per
             element along ``axis``).
@@ -109,11 +112,10 @@ def repeat(x, repeats, axis=None):
 
         >>> import numpy as np
         >>> import chainer.functions as F
-        >>> F.repeat(np.array([0, 1, 2]), 2).array
-        array([0, 0, 1, 1, 2, 2])
-        >>> F.repeat(np.array([[1, 2], [3, 4]]), (1, 2), axis=0).array
-        array([[1, 2],
-               [3, 4],
-               [3, 4]])
+        >>> F.repeat(np.array([5, 7]), 3).array
+        array([5, 5, 5, 7, 7, 7])
+        >>> F.repeat(np.array([[5, 6], [7, 8]]), (2, 0), axis=1).array
+        array([[5, 5],
+               [7, 7]])
     """
     return Repeat(repeats, axis).apply((x,))[0]

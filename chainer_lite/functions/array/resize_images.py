@@ -174,4 +174,5 @@ def resize_images(x, output_shape, *, mode='bilinear', align_corners=True):
                  [1.5, 2.5, 3.5],
                  [2. , 3. , 4. ]]]], dtype=float32)
     """
-    return ResizeImages(output_shape, mode, align_corners).apply((x,))[0]
+    y, = ResizeImages(output_shape, mode, align_corners).apply((x,))
+    return y

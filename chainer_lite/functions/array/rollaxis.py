@@ -29,9 +29,10 @@ class Rollaxis(function_node.FunctionNode):
             type_check.expect(x_type.ndim > -self.start - 1)
 
     def forward(self, inputs):
-        self._in_ndim = inputs[0].ndim
-        xp = backend.get_array_module(*inputs)
-        return xp.rollaxis(inputs[0], self.axis, self.start),
+        x, = inputs
+        self._in_ndim = x.ndim
+        return backend.get_array_module(x).rollaxis(x, self.axis,
+                                                    self.start),
 
     def backward(self, indexes, grad_outputs):
         # The axis now sits at ``start`` (one less if it came from the
@@ -52,13 +53,14 @@ def rollaxis(x, axis, start=0):
     :func:`chainer.functions.moveaxis`.
 
     Args:
-        x (:class:`~chainer.Variable` or :ref:`ndarray`): Input variable.
-        axis (int): The axis to roll backwards.
+        x (:class:`~chainer.Variable` or :ref:`ndarray`): The array whose
+            axis is moved.
+        axis (int): The axis to move.
         start (int): The position the axis is moved to (as in
             :func:`numpy.rollaxis`).
 
     Returns:
-        ~chainer.Variable: Variable whose axis is rolled.
+        ~chainer.Variable: ``x`` with that axis at its new position.
 
     Example:
 

@@ -49,14 +49,15 @@ class ScatterAdd(function_node.FunctionNode):
 
 
 def scatter_add(a, slices, b):
-    """Adds given values to specified elements of an array.
+    """Adds values at selected positions of an array, out of place.
 
     Adds ``b`` to ``a[slices]`` of a copy of ``a`` and returns the copy (the
     original ``a`` is unchanged); repeated indices accumulate, as with
     :func:`numpy.add.at`.
 
     Args:
-        a (:class:`~chainer.Variable` or :ref:`ndarray`): A variable.
+        a (:class:`~chainer.Variable` or :ref:`ndarray`): The array that
+            receives the values.
         slices (int, slice, Ellipsis, None, integer array-like, boolean
             array-like or tuple of them): The selection, as in NumPy
             indexing (at most one boolean array).

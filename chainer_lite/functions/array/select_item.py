@@ -81,8 +81,8 @@ def select_item(x, t):
 
         >>> import numpy as np
         >>> import chainer.functions as F
-        >>> x = np.array([[0, 1, 2], [3, 4, 5]], np.float32)
-        >>> F.select_item(x, np.array([0, 2], np.int32)).array
-        array([0., 5.], dtype=float32)
+        >>> x = np.array([[9, 8], [7, 6], [5, 4]], np.float32)
+        >>> F.select_item(x, np.array([1, 0, 1], np.int32)).array
+        array([8., 7., 4.], dtype=float32)
     """
     return SelectItem().apply((x, t))[0]

@@ -40,7 +40,7 @@ class Separate(function_node.FunctionNode):
 
 
 def separate(x, axis=0):
-    """Separates an array along a given axis.
+    """Splits an array into its slices along an axis, dropping that axis.
 
     The inverse of :func:`chainer.functions.stack`: an array of shape
     ``(2, 3, 4)`` separated along ``axis=1`` gives three ``(2, 4)`` arrays.

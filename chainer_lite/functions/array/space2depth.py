@@ -33,7 +33,7 @@ class Space2Depth(function_node.FunctionNode):
 
 
 def space2depth(X, r):
-    """Computes the space2depth transformation for subpixel calculations.
+    """Rearranges ``r x r`` spatial blocks into channels.
 
     The inverse of :func:`depth2space`; useful for inverse super-resolution
     (https://arxiv.org/abs/1609.05158).

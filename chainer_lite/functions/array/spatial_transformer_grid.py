@@ -63,7 +63,7 @@ class SpatialTransformerGridGrad(function_node.FunctionNode):
 
 
 def spatial_transformer_grid(theta, output_shape, **kwargs):
-    """2D Spatial Transformer grid.
+    """Sampling grid of an affine warp, for a Spatial Transformer.
 
     Generates the coordinates of the points sampled from an image for the
     warping of `Spatial Transformer Networks

@@ -152,7 +152,7 @@ class SpatialTransformerSampler(function_node.FunctionNode):
 
 
 def spatial_transformer_sampler(x, grid, **kwargs):
-    """2D Spatial Transformer sampler.
+    """Bilinear sampling of images at given points (Spatial Transformer).
 
     A differentiable image sampler (`Spatial Transformer Networks
     <https://arxiv.org/abs/1506.02025>`_): the feature map ``x`` is sampled

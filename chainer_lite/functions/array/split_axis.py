@@ -61,15 +61,17 @@ class SplitAxis(function_node.FunctionNode):
 
     def check_type_forward(self, in_types):
         type_check.expect(in_types.size() == 1)
-        type_check.expect(in_types[0].ndim > self.axis)
-        if self.indices is not None:
-            if self.indices:
-                max_index = type_check.make_variable(
-                    self.indices[-1], 'max_index')
-                type_check.expect(in_types[0].shape[self.axis] >= max_index)
-        else:
+        x_type, = in_types
+        type_check.expect(x_type.ndim > self.axis)
+        length = x_type.shape[self.axis]
+        if self.sections is not None:
             sections = type_check.make_variable(self.sections, 'sections')
-            type_check.expect(in_types[0].shape[self.axis] % sections == 0)
+            type_check.expect(length % sections == 0)
+        elif self.indices:
+            # The (sorted) split points must lie within the axis.
+            max_index = type_check.make_variable(
+                self.indices[-1], 'max_index')
+            type_check.expect(length >= max_index)
 
     def forward(self, inputs):
         x, = inputs

@@ -54,7 +54,8 @@ def squeeze(x, axis=None):
     """Removes dimensions of size one from the shape of a variable.
 
     Args:
-        x (:class:`~chainer.Variable` or :ref:`ndarray`): Input variable.
+        x (:class:`~chainer.Variable` or :ref:`ndarray`): The array to
+            squeeze.
         axis (None or int or tuple of ints): The axes to remove; ``None``
             removes every axis of length one. Selecting an axis whose length
             is not one raises an error.

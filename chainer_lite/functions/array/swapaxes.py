@@ -31,7 +31,8 @@ def swapaxes(x, axis1, axis2):
     """Swaps two axes of a variable.
 
     Args:
-        x (:class:`~chainer.Variable` or :ref:`ndarray`): Input variable.
+        x (:class:`~chainer.Variable` or :ref:`ndarray`): The array whose
+            axes are exchanged.
         axis1 (int): The first axis.
         axis2 (int): The second axis.
 

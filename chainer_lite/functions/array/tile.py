@@ -49,10 +49,10 @@ def tile(x, reps):
     """Constructs an array by tiling a given array.
 
     Args:
-        x (:class:`~chainer.Variable` or :ref:`ndarray`): Input variable.
-            With ``d = len(reps)``, an input with ``x.ndim < d`` is treated
-            as ``d``-dimensional by prepending axes of length one; with
-            ``x.ndim > d``, ``reps`` is prepended with ones.
+        x (:class:`~chainer.Variable` or :ref:`ndarray`): The array to
+            repeat as a whole. If it has fewer axes than ``reps`` has
+            entries, leading axes of length one are added to it; if it has
+            more, ``reps`` is padded on the left with ones.
         reps (:class:`int` or :class:`tuple` of :class:`int` s): Number of
             repetitions of ``x`` along each axis.
 
@@ -64,8 +64,9 @@ def tile(x, reps):
 
         >>> import numpy as np
         >>> import chainer.functions as F
-        >>> F.tile(np.array([0, 1, 2]), (2, 2)).array
-        array([[0, 1, 2, 0, 1, 2],
-               [0, 1, 2, 0, 1, 2]])
+        >>> F.tile(np.array([[4, 5]]), (3, 2)).array
+        array([[4, 5, 4, 5],
+               [4, 5, 4, 5],
+               [4, 5, 4, 5]])
     """
     return Tile(reps).apply((x,))[0]

@@ -71,9 +71,9 @@ def transpose_sequence(xs):
 
         >>> import numpy as np
         >>> import chainer.functions as F
-        >>> xs = [np.array([1, 1, 1]), np.array([2, 2]), np.array([3])]
+        >>> xs = [np.array([1, 2, 3]), np.array([4, 5]), np.array([6])]
         >>> F.transpose_sequence(xs)
-        (variable([1, 2, 3]), variable([1, 2]), variable([1]))
+        (variable([1, 4, 6]), variable([2, 5]), variable([3]))
     """
     if not xs:
         return ()

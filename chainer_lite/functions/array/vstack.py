@@ -3,9 +3,9 @@ import numpy
 
 from chainer_lite import backend
 from chainer_lite import function_node
+from chainer_lite.functions.array import _joining
 from chainer_lite.functions.array import reshape
 from chainer_lite.functions.array import split_axis
-from chainer_lite.utils import type_check
 
 
 class Vstack(function_node.FunctionNode):
@@ -14,19 +14,8 @@ class Vstack(function_node.FunctionNode):
     arrays as rows)."""
 
     def check_type_forward(self, in_types):
-        type_check.expect(in_types.size() > 0)
-        ndim = type_check.eval(in_types[0].ndim)
-        for i in range(1, type_check.eval(in_types.size())):
-            type_check.expect(
-                in_types[0].dtype == in_types[i].dtype,
-                in_types[0].ndim == in_types[i].ndim,
-            )
-            if ndim <= 1:
-                type_check.expect(in_types[0].shape == in_types[i].shape)
-                continue
-            for d in range(1, ndim):
-                type_check.expect(
-                    in_types[0].shape[d] == in_types[i].shape[d])
+        # Scalars and vectors become whole rows, so their shapes must agree.
+        _joining.expect_joinable(in_types, 0, low_rank=1, named=False)
 
     def forward(self, inputs):
         xp = backend.get_array_module(*inputs)

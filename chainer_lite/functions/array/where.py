@@ -69,11 +69,9 @@ def where(condition, x, y):
 
         >>> import numpy as np
         >>> import chainer.functions as F
-        >>> cond = np.array([[True, False], [False, True]])
-        >>> x = np.array([[1, 2], [3, 4]], np.float32)
-        >>> F.where(cond, x, np.zeros_like(x)).array
-        array([[1., 0.],
-               [0., 4.]], dtype=float32)
+        >>> x = np.array([-2.0, 3.0, -1.0], np.float32)
+        >>> F.where(x > 0, x, -x / 2).array
+        array([1. , 3. , 0.5], dtype=float32)
     """
     condition = variable.as_array(condition)
     z, = Where(condition).apply((x, y))

@@ -24,6 +24,26 @@ def as_tuple(x, n):
     return (x,) * n
 
 
+def require_spatial_ndim(x, ndim):
+    """Raises ``ValueError`` unless ``x`` has ``ndim`` axes after (n, c)."""
+    actual = len(x.shape) - 2
+    if actual != ndim:
+        raise ValueError(
+            'The number of dimensions under channel dimension of the input '
+            '\'x\' should be {}. But the actual ndim was {}.'.format(
+                ndim, actual))
+
+
+def nd_geometry(node):
+    """The layout keywords of an N-d (de)convolution node, for a new call.
+
+    Each of the convolution and its transpose is built from the other in
+    backward, always with the same stride, padding, dilation and groups.
+    """
+    return {'stride': node.stride, 'pad': node.pad, 'dilate': node.dilate,
+            'groups': node.groups}
+
+
 def compute_dtype(*dtypes):
     """The dtype in which a product of ``dtypes`` is computed.
 

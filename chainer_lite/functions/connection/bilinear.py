@@ -68,7 +68,8 @@ class BilinearFunction(function_node.FunctionNode):
                     in_types.size() == 3, in_types.size() == 6),
                 '{0} == {1}'.format(in_types.size(), n_in))
         e1_type, e2_type, W_type = in_types[:3]
-        type_check_prod = type_check.make_variable(numpy.prod, 'prod')
+        # The inputs are flattened after the batch axis before the product.
+        prod = type_check.make_variable(numpy.prod, 'prod')
         type_check.expect(
             e1_type.dtype == numpy.float32,
             e1_type.ndim >= 2,
@@ -77,24 +78,25 @@ class BilinearFunction(function_node.FunctionNode):
             e1_type.shape[0] == e2_type.shape[0],
             W_type.dtype == numpy.float32,
             W_type.ndim == 3,
-            type_check_prod(e1_type.shape[1:]) == W_type.shape[0],
-            type_check_prod(e2_type.shape[1:]) == W_type.shape[1],
+            prod(e1_type.shape[1:]) == W_type.shape[0],
+            prod(e2_type.shape[1:]) == W_type.shape[1],
         )
         if n_in == 6:
+            # V1 and V2 map e1 and e2 (the first two axes of W) to the
+            # output size (W's last axis), as does the bias.
             out_size = W_type.shape[2]
-            V1_type, V2_type, b_type = in_types[3:]
+            for w_axis, v_type in enumerate(in_types[3:5]):
+                type_check.expect(
+                    v_type.dtype == numpy.float32,
+                    v_type.ndim == 2,
+                    v_type.shape[0] == W_type.shape[w_axis],
+                    v_type.shape[1] == out_size,
+                )
+            bias_type = in_types[5]
             type_check.expect(
-                V1_type.dtype == numpy.float32,
-                V1_type.ndim == 2,
-                V1_type.shape[0] == W_type.shape[0],
-                V1_type.shape[1] == out_size,
-                V2_type.dtype == numpy.float32,
-                V2_type.ndim == 2,
-                V2_type.shape[0] == W_type.shape[1],
-                V2_type.shape[1] == out_size,
-                b_type.dtype == numpy.float32,
-                b_type.ndim == 1,
-                b_type.shape[0] == out_size,
+                bias_type.dtype == numpy.float32,
+                bias_type.ndim == 1,
+                bias_type.shape[0] == out_size,
             )
 
     def forward(self, inputs):
@@ -134,9 +136,11 @@ class BilinearFunctionGrad(function_node.FunctionNode):
         xp = backend.get_array_module(*inputs)
         outer = (e1[:, :, None] * e2[:, None, :]).reshape(len(e1), -1)
         gW = outer.T.dot(gy).reshape(W.shape)
-        gy_W = xp.tensordot(gy, W, axes=(1, 2))  # 'il,jkl->ijk'
-        ge1 = xp.einsum('ik,ijk->ij', e2, gy_W)
-        ge2 = xp.einsum('ij,ijk->ik', e1, gy_W)
+        # W contracted with gy, one (j, k) matrix per sample; e1's and e2's
+        # gradients are its products with e2 and e1 (batched mat-vec).
+        w_gy = xp.tensordot(gy, W, axes=(1, 2))
+        ge1 = xp.matmul(w_gy, e2[:, :, None])[:, :, 0]
+        ge2 = xp.matmul(e1[:, None, :], w_gy)[:, 0, :]
         if len(inputs) == 6:
             V1, V2 = inputs[3], inputs[4]
             ge1 += gy.dot(V1.T)
@@ -207,7 +211,7 @@ class BilinearFunctionGrad(function_node.FunctionNode):
 
 
 def bilinear(e1, e2, W, V1=None, V2=None, b=None):
-    """Applies a bilinear function based on given parameters.
+    """Bilinear map of two batches of vectors, plus optional linear terms.
 
     For a minibatch of pairs :math:`e^1 \\in \\mathbb{R}^{I \\times J}`,
     :math:`e^2 \\in \\mathbb{R}^{I \\times K}` it computes
@@ -248,10 +252,12 @@ def bilinear(e1, e2, W, V1=None, V2=None, b=None):
         >>> F.bilinear(e1, e2, W).array[0]
         array([12., 12., 12., 12., 12.], dtype=float32)
     """
-    flags = [V1 is None, V2 is None, b is None]
-    if any(flags):
-        if not all(flags):
-            raise ValueError('All coefficients and bias for bilinear() must '
-                             'be None, if at least one of them is None.')
-        return BilinearFunction().apply((e1, e2, W))[0]
-    return BilinearFunction().apply((e1, e2, W, V1, V2, b))[0]
+    linear_terms = (V1, V2, b)
+    n_missing = sum(term is None for term in linear_terms)
+    if n_missing not in (0, len(linear_terms)):
+        raise ValueError('All coefficients and bias for bilinear() must '
+                         'be None, if at least one of them is None.')
+    inputs = (e1, e2, W)
+    if not n_missing:
+        inputs += linear_terms
+    return BilinearFunction().apply(inputs)[0]

@@ -7,12 +7,6 @@ from chainer_lite.utils import argument
 from chainer_lite.utils import type_check
 
 
-def _pair(x):
-    if hasattr(x, '__getitem__'):
-        return x
-    return x, x
-
-
 _DETERMINISTIC_MESSAGE = (
     'deterministic argument is not supported anymore. '
     'Use chainer.using_config(\'cudnn_deterministic\', value) context '
@@ -21,6 +15,20 @@ _REQUIRES_X_GRAD_MESSAGE = (
     'requires_x_grad argument is not supported anymore. Just remove the '
     'argument. Note that whether to compute the gradient w.r.t. x is '
     'automatically decided during backpropagation.')
+
+# Keyword-only options of convolution_2d and their defaults.
+_OPTIONS = (('dilate', 1), ('groups', 1), ('cudnn_fast', False))
+
+
+def _geometry(node):
+    """Keyword arguments that repeat ``node``'s 2-d layout in another call.
+
+    The forward and backward passes of a convolution and of its transpose
+    are each other's building blocks; they share stride, padding, dilation
+    and groups, so one spelling of them serves all those calls.
+    """
+    return {'stride': (node.sy, node.sx), 'pad': (node.ph, node.pw),
+            'dilate': (node.dy, node.dx), 'groups': node.groups}
 
 
 class Convolution2DFunction(function_node.FunctionNode):
@@ -31,14 +39,14 @@ class Convolution2DFunction(function_node.FunctionNode):
     """
 
     def __init__(self, stride=1, pad=0, cover_all=False, **kwargs):
-        dilate, groups, cudnn_fast = argument.parse_kwargs(
-            kwargs, ('dilate', 1), ('groups', 1), ('cudnn_fast', False),
-            deterministic=_DETERMINISTIC_MESSAGE,
+        options = argument.parse_kwargs(
+            kwargs, *_OPTIONS, deterministic=_DETERMINISTIC_MESSAGE,
             requires_x_grad=_REQUIRES_X_GRAD_MESSAGE)
-        self.sy, self.sx = _pair(stride)
-        self.ph, self.pw = _pair(pad)
+        dilate, groups, cudnn_fast = options
+        self.sy, self.sx = _util.as_tuple(stride, 2)
+        self.ph, self.pw = _util.as_tuple(pad, 2)
         self.cover_all = cover_all
-        self.dy, self.dx = _pair(dilate)
+        self.dy, self.dx = _util.as_tuple(dilate, 2)
         self.groups = groups
         self.cudnn_fast = cudnn_fast
         if cudnn_fast:
@@ -46,7 +54,7 @@ class Convolution2DFunction(function_node.FunctionNode):
             raise RuntimeError(
                 '\'cudnn_fast\' can\'t be used: chainer_lite does not use '
                 'cuDNN')
-        if self.dx < 1 or self.dy < 1:
+        if min(self.dy, self.dx) < 1:
             raise ValueError('Dilate should be positive, but {} is '
                              'supplied.'.format(dilate))
 
@@ -71,12 +79,13 @@ class Convolution2DFunction(function_node.FunctionNode):
             )
 
     def _out_size(self, x_shape, w_shape):
-        out_h, out_w = _util.conv_outsizes(
+        sizes = _util.conv_outsizes(
             x_shape[2:], w_shape[2:], (self.sy, self.sx), (self.ph, self.pw),
             self.cover_all, (self.dy, self.dx))
-        assert out_h > 0, 'Height in the output should be positive.'
-        assert out_w > 0, 'Width in the output should be positive.'
-        return out_h, out_w
+        # On the CPU Chainer's im2col reports empty outputs by assertion.
+        for size, name in zip(sizes, ('Height', 'Width')):
+            assert size > 0, name + ' in the output should be positive.'
+        return sizes
 
     def forward(self, inputs):
         self.retain_inputs((0, 1))
@@ -92,11 +101,8 @@ class Convolution2DFunction(function_node.FunctionNode):
         gy, = grad_outputs
         ret = []
         if 0 in indexes:
-            gx = deconvolution_2d.deconvolution_2d(
-                gy, W, stride=(self.sy, self.sx), pad=(self.ph, self.pw),
-                outsize=x.shape[2:], dilate=(self.dy, self.dx),
-                groups=self.groups)
-            ret.append(gx)
+            ret.append(deconvolution_2d.deconvolution_2d(
+                gy, W, outsize=x.shape[2:], **_geometry(self)))
         if 1 in indexes:
             gW, = Convolution2DGradW(self, W.shape, W.dtype).apply((x, gy))
             ret.append(gW)
@@ -114,17 +120,14 @@ class Convolution2DGradW(function_node.FunctionNode):
     """
 
     def __init__(self, conv2d, w_shape, w_dtype):
+        # conv2d may also be a Deconvolution2DFunction, whose gradient
+        # w.r.t. W is this one with the roles of x and gy exchanged.
+        for name in ('sy', 'sx', 'ph', 'pw', 'dy', 'dx', 'groups',
+                     'cover_all'):
+            setattr(self, name, getattr(conv2d, name))
         self.kh, self.kw = w_shape[2:]
-        self.sy = conv2d.sy
-        self.sx = conv2d.sx
-        self.ph = conv2d.ph
-        self.pw = conv2d.pw
-        self.dy = conv2d.dy
-        self.dx = conv2d.dx
-        self.cover_all = conv2d.cover_all
         self.W_shape = w_shape
         self.W_dtype = w_dtype
-        self.groups = conv2d.groups
 
     def forward(self, inputs):
         self.retain_inputs((0, 1))
@@ -138,18 +141,14 @@ class Convolution2DGradW(function_node.FunctionNode):
         x, gy = self.get_retained_inputs()
         ggW, = grad_outputs
         ret = []
+        # gW is bilinear in (x, gy): each gradient is the other factor
+        # contracted with ggW, i.e. a (de)convolution by ggW.
         if 0 in indexes:
-            gx = deconvolution_2d.deconvolution_2d(
-                gy, ggW, stride=(self.sy, self.sx), pad=(self.ph, self.pw),
-                outsize=x.shape[2:], dilate=(self.dy, self.dx),
-                groups=self.groups)
-            ret.append(gx)
+            ret.append(deconvolution_2d.deconvolution_2d(
+                gy, ggW, outsize=x.shape[2:], **_geometry(self)))
         if 1 in indexes:
-            ggy = convolution_2d(
-                x, ggW, stride=(self.sy, self.sx), pad=(self.ph, self.pw),
-                cover_all=self.cover_all, dilate=(self.dy, self.dx),
-                groups=self.groups)
-            ret.append(ggy)
+            ret.append(convolution_2d(
+                x, ggW, cover_all=self.cover_all, **_geometry(self)))
         return ret
 
 
@@ -157,7 +156,7 @@ def convolution_2d(x, W, b=None, stride=1, pad=0, cover_all=False, **kwargs):
     """convolution_2d(x, W, b=None, stride=1, pad=0, cover_all=False, *, \
 dilate=1, groups=1)
 
-    Two-dimensional convolution function.
+    Cross-correlation of a batch of images with a bank of filters.
 
     Each output pixel is the inner product of a filter with the patch of
     the (zero padded) input under it, plus the bias. Patches start at
@@ -175,8 +174,8 @@ dilate=1, groups=1)
             :math:`(c_O, c_I / groups, h_K, w_K)`.
         b (None or :class:`~chainer.Variable` or :ref:`ndarray`): Bias of
             shape :math:`(c_O,)` (optional).
-        stride (int or pair of ints): Stride of filter applications.
-            ``stride=s`` and ``stride=(s, s)`` are equivalent.
+        stride (int or pair of ints): Step between neighbouring patches
+            (one int for both axes, or ``(s_y, s_x)``).
         pad (int or pair of ints): Zero padding added to each side.
         cover_all (bool): If ``True``, every input pixel is read by some
             output pixel (this may add one row/column of output).
@@ -194,20 +193,18 @@ dilate=1, groups=1)
 
     Example:
 
-        >>> x = np.random.uniform(0, 1, (10, 3, 30, 40)).astype(np.float32)
-        >>> W = np.random.uniform(0, 1, (1, 3, 10, 10)).astype(np.float32)
-        >>> b = np.random.uniform(0, 1, (1,)).astype(np.float32)
-        >>> F.convolution_2d(x, W, b, stride=(5, 7), pad=(5, 5)).shape
-        (10, 1, 7, 6)
-        >>> F.convolution_2d(x, W, b, stride=(5, 7), pad=(5, 5),
-        ...                  cover_all=True).shape
-        (10, 1, 7, 7)
+        >>> x = np.ones((2, 3, 9, 8), np.float32)
+        >>> W = np.ones((4, 3, 3, 3), np.float32)
+        >>> y = F.convolution_2d(x, W, stride=2)
+        >>> y.shape, float(y.array[0, 0, 0, 0])
+        ((2, 4, 4, 3), 27.0)
+        >>> F.convolution_2d(x, W, stride=2, cover_all=True).shape
+        (2, 4, 4, 4)
     """
-    dilate, groups, cudnn_fast = argument.parse_kwargs(
-        kwargs, ('dilate', 1), ('groups', 1), ('cudnn_fast', False),
-        deterministic=_DETERMINISTIC_MESSAGE)
-    fnode = Convolution2DFunction(stride, pad, cover_all, dilate=dilate,
-                                  groups=groups, cudnn_fast=cudnn_fast)
-    args = (x, W) if b is None else (x, W, b)
-    y, = fnode.apply(args)
-    return y
+    options = dict(zip(
+        [name for name, _ in _OPTIONS],
+        argument.parse_kwargs(kwargs, *_OPTIONS,
+                              deterministic=_DETERMINISTIC_MESSAGE)))
+    node = Convolution2DFunction(stride, pad, cover_all, **options)
+    inputs = (x, W) if b is None else (x, W, b)
+    return node.apply(inputs)[0]

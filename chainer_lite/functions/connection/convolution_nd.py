@@ -68,20 +68,23 @@ class ConvolutionND(function_node.FunctionNode):
         gy, = grad_outputs
         ret = []
         if 0 in indexes:
-            gx = deconvolution_nd.deconvolution_nd(
-                gy, W, stride=self.stride, pad=self.pad, outsize=x.shape[2:],
-                dilate=self.dilate, groups=self.groups)
-            ret.append(gx)
+            ret.append(deconvolution_nd.deconvolution_nd(
+                gy, W, outsize=x.shape[2:], **_util.nd_geometry(self)))
         if 1 in indexes:
-            gW, = ConvolutionNDGradW(self).apply((x, gy))
-            ret.append(gW)
+            ret.extend(ConvolutionNDGradW(self).apply((x, gy)))
         if 2 in indexes:
-            gb = _sum.sum(gy, axis=(0,) + tuple(range(2, gy.ndim)))
-            b_dtype = self.inputs[2].dtype
-            if gb.dtype != b_dtype:
-                gb = cast.cast(gb, b_dtype)
-            ret.append(gb)
+            ret.append(bias_grad(gy, self.inputs[2].dtype))
         return ret
+
+
+def bias_grad(gy, dtype):
+    """Gradient of a per-channel bias: ``gy`` summed over all other axes.
+
+    The bias may have another float dtype than the output; the gradient
+    follows the bias.
+    """
+    gb = _sum.sum(gy, axis=(0,) + tuple(range(2, gy.ndim)))
+    return gb if gb.dtype == dtype else cast.cast(gb, dtype)
 
 
 class ConvolutionNDGradW(function_node.FunctionNode):
@@ -93,15 +96,14 @@ class ConvolutionNDGradW(function_node.FunctionNode):
     """
 
     def __init__(self, convnd):
-        W_node = convnd.inputs[1]
-        self.ndim = convnd.ndim
-        self.ksize = W_node.shape[2:]
-        self.stride = convnd.stride
-        self.pad = convnd.pad
-        self.cover_all = convnd.cover_all
-        self.dilate = convnd.dilate
-        self.groups = convnd.groups
-        self.W_dtype = W_node.dtype
+        # convnd may also be a DeconvolutionND (its gradient w.r.t. W is
+        # this one with x and gy exchanged); both keep W as input 1.
+        for name in ('ndim', 'stride', 'pad', 'dilate', 'groups',
+                     'cover_all'):
+            setattr(self, name, getattr(convnd, name))
+        filter_node = convnd.inputs[1]
+        self.ksize = filter_node.shape[2:]
+        self.W_dtype = filter_node.dtype
 
     def forward(self, inputs):
         self.retain_inputs((0, 1))
@@ -116,23 +118,20 @@ class ConvolutionNDGradW(function_node.FunctionNode):
         x, gy = self.get_retained_inputs()
         ggW, = grad_outputs
         ret = []
+        # gW is bilinear in (x, gy): each gradient is the other factor
+        # contracted with ggW, i.e. a (de)convolution by ggW.
         if 0 in indexes:
-            gx = deconvolution_nd.deconvolution_nd(
-                gy, ggW, stride=self.stride, pad=self.pad,
-                outsize=x.shape[2:], groups=self.groups, dilate=self.dilate)
-            ret.append(gx)
+            ret.append(deconvolution_nd.deconvolution_nd(
+                gy, ggW, outsize=x.shape[2:], **_util.nd_geometry(self)))
         if 1 in indexes:
-            ggy = convolution_nd(
-                x, ggW, stride=self.stride, pad=self.pad,
-                cover_all=self.cover_all, groups=self.groups,
-                dilate=self.dilate)
-            ret.append(ggy)
+            ret.append(convolution_nd(
+                x, ggW, cover_all=self.cover_all, **_util.nd_geometry(self)))
         return ret
 
 
 def convolution_nd(x, W, b=None, stride=1, pad=0, cover_all=False,
                    dilate=1, groups=1):
-    """N-dimensional convolution function.
+    """Cross-correlation over any number of spatial axes.
 
     The N-dimensional generalization of
     :func:`~chainer.functions.convolution_2d`: for
@@ -148,8 +147,8 @@ def convolution_nd(x, W, b=None, stride=1, pad=0, cover_all=False,
         W (:class:`~chainer.Variable` or :ref:`ndarray`): Filters.
         b (None or :class:`~chainer.Variable` or :ref:`ndarray`): Bias of
             shape :math:`(c_O,)` (optional).
-        stride (int or tuple of ints): Stride of filter applications;
-            ``s`` is equivalent to ``(s, s, ..., s)``.
+        stride (int or tuple of ints): Step between neighbouring windows,
+            per spatial axis (one int applies to all of them).
         pad (int or tuple of ints): Zero padding on each side.
         cover_all (bool): If ``True``, every input element is read by some
             output element.
@@ -164,47 +163,39 @@ def convolution_nd(x, W, b=None, stride=1, pad=0, cover_all=False,
 
     Example:
 
-        >>> x = np.random.uniform(0, 1, (2, 3, 10, 12, 14)).astype(np.float32)
-        >>> W = np.random.uniform(0, 1, (1, 3, 3, 3, 3)).astype(np.float32)
-        >>> F.convolution_nd(x, W, stride=(1, 2, 3), pad=1).shape
-        (2, 1, 10, 6, 5)
-        >>> F.convolution_nd(x, W, stride=(1, 2, 3), pad=1,
-        ...                  cover_all=True).shape
-        (2, 1, 10, 7, 6)
+        >>> x = np.ones((1, 2, 6, 7, 8), np.float32)
+        >>> W = np.ones((5, 2, 2, 2, 2), np.float32)
+        >>> y = F.convolution_nd(x, W, stride=(1, 2, 3))
+        >>> y.shape, float(y.array.max())
+        ((1, 5, 5, 3, 3), 16.0)
+        >>> F.convolution_nd(x, W, stride=(1, 2, 3), cover_all=True).shape
+        (1, 5, 5, 4, 3)
     """
-    ndim = len(x.shape[2:])
-    fnode = ConvolutionND(
-        ndim, stride, pad, cover_all, dilate=dilate, groups=groups)
-    args = (x, W) if b is None else (x, W, b)
-    y, = fnode.apply(args)
-    return y
-
-
-def _check_ndim(x, ndim):
-    if len(x.shape[2:]) != ndim:
-        raise ValueError(
-            'The number of dimensions under channel dimension of the input '
-            '\'x\' should be {}. But the actual ndim was {}.'.format(
-                ndim, len(x.shape[2:])))
+    node = ConvolutionND(len(x.shape) - 2, stride, pad, cover_all,
+                         dilate, groups)
+    inputs = (x, W) if b is None else (x, W, b)
+    return node.apply(inputs)[0]
 
 
 def convolution_1d(x, W, b=None, stride=1, pad=0, cover_all=False,
                    dilate=1, groups=1):
-    """1-dimensional convolution function.
+    """Convolution of sequences (one spatial axis).
 
     It is :func:`~chainer.functions.convolution_nd` for inputs with one
     spatial axis (a ``ValueError`` is raised otherwise).
     """
-    _check_ndim(x, 1)
-    return convolution_nd(x, W, b, stride, pad, cover_all, dilate, groups)
+    _util.require_spatial_ndim(x, 1)
+    return convolution_nd(x, W, b, stride=stride, pad=pad,
+                          cover_all=cover_all, dilate=dilate, groups=groups)
 
 
 def convolution_3d(x, W, b=None, stride=1, pad=0, cover_all=False,
                    dilate=1, groups=1):
-    """3-dimensional convolution function.
+    """Convolution of volumes (three spatial axes).
 
     It is :func:`~chainer.functions.convolution_nd` for inputs with three
     spatial axes (a ``ValueError`` is raised otherwise).
     """
-    _check_ndim(x, 3)
-    return convolution_nd(x, W, b, stride, pad, cover_all, dilate, groups)
+    _util.require_spatial_ndim(x, 3)
+    return convolution_nd(x, W, b, stride=stride, pad=pad,
+                          cover_all=cover_all, dilate=dilate, groups=groups)

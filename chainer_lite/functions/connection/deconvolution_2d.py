@@ -8,10 +8,8 @@ from chainer_lite.utils import conv
 from chainer_lite.utils import type_check
 
 
-def _pair(x):
-    if hasattr(x, '__getitem__'):
-        return x
-    return x, x
+# Keyword-only options of deconvolution_2d and their defaults.
+_OPTIONS = (('dilate', 1), ('groups', 1))
 
 
 class Deconvolution2DFunction(function_node.FunctionNode):
@@ -27,16 +25,19 @@ class Deconvolution2DFunction(function_node.FunctionNode):
     cover_all = None
 
     def __init__(self, stride=1, pad=0, outsize=None, **kwargs):
-        dilate, groups = argument.parse_kwargs(
-            kwargs, ('dilate', 1), ('groups', 1),
+        options = argument.parse_kwargs(
+            kwargs, *_OPTIONS,
             deterministic=convolution_2d._DETERMINISTIC_MESSAGE,
             requires_x_grad=convolution_2d._REQUIRES_X_GRAD_MESSAGE)
-        self.sy, self.sx = _pair(stride)
-        self.ph, self.pw = _pair(pad)
-        self.outh, self.outw = (None, None) if outsize is None else outsize
-        self.dy, self.dx = _pair(dilate)
+        dilate, groups = options
+        self.sy, self.sx = _util.as_tuple(stride, 2)
+        self.ph, self.pw = _util.as_tuple(pad, 2)
+        if outsize is None:
+            outsize = (None, None)
+        self.outh, self.outw = outsize
+        self.dy, self.dx = _util.as_tuple(dilate, 2)
         self.groups = groups
-        if self.dx < 1 or self.dy < 1:
+        if min(self.dy, self.dx) < 1:
             raise ValueError('Dilate should be positive, but {} is '
                              'supplied.'.format(dilate))
 
@@ -57,13 +58,13 @@ class Deconvolution2DFunction(function_node.FunctionNode):
                                    (self.outw, 3, self.sx, self.pw, self.dx)):
             if out is None:
                 continue
-            lower_bound = conv.get_conv_outsize(
-                out, w_type.shape[axis], s, p, d=d)
-            upper_bound = conv.get_conv_outsize(
-                out, w_type.shape[axis], s, p, cover_all=True, d=d)
+            k = w_type.shape[axis]
+            smallest = conv.get_conv_outsize(out, k, s, p, d=d)
+            largest = conv.get_conv_outsize(out, k, s, p, cover_all=True,
+                                            d=d)
             type_check.expect(
-                lower_bound <= x_type.shape[axis],
-                x_type.shape[axis] <= upper_bound)
+                smallest <= x_type.shape[axis],
+                x_type.shape[axis] <= largest)
         if type_check.eval(n_in) == 3:
             b_type = in_types[2]
             type_check.expect(
@@ -71,35 +72,34 @@ class Deconvolution2DFunction(function_node.FunctionNode):
                 b_type.ndim == 1,
             )
 
-    def _calc_out_size(self, x_shape, w_shape):
-        kh, kw = w_shape[2:]
-        in_h, in_w = x_shape[2:]
-        if self.outh is None:
-            self.outh = conv.get_deconv_outsize(
-                in_h, kh, self.sy, self.ph, d=self.dy)
-            if self.outh <= 0:
-                raise RuntimeError('Height in the output must be positive.')
-        if self.outw is None:
-            self.outw = conv.get_deconv_outsize(
-                in_w, kw, self.sx, self.pw, d=self.dx)
-            if self.outw <= 0:
-                raise RuntimeError('Width in the output must be positive.')
+    def _settle_sizes(self, x_shape, w_shape):
+        """Fills in the output size if not given, and derives cover_all.
 
-    def _set_cover_all(self, x_shape, w_shape):
-        kh, kw = w_shape[2:]
-        in_h, in_w = x_shape[2:]
-        self.cover_all = (
-            in_h != conv.get_conv_outsize(self.outh, kh, self.sy, self.ph,
-                                          d=self.dy) or
-            in_w != conv.get_conv_outsize(self.outw, kw, self.sx, self.pw,
-                                          d=self.dx))
+        ``cover_all`` tells whether the convolution back from the output
+        needs it to reproduce the input size.
+        """
+        in_sizes, ksize = x_shape[2:], w_shape[2:]
+        layout = list(zip((self.sy, self.sx), (self.ph, self.pw),
+                          (self.dy, self.dx)))
+        sizes = [self.outh, self.outw]
+        for i, name in enumerate(('Height', 'Width')):
+            if sizes[i] is None:
+                s, p, d = layout[i]
+                sizes[i] = conv.get_deconv_outsize(
+                    in_sizes[i], ksize[i], s, p, d=d)
+                if sizes[i] <= 0:
+                    raise RuntimeError(
+                        '{} in the output must be positive.'.format(name))
+        self.outh, self.outw = sizes
+        self.cover_all = any(
+            n != conv.get_conv_outsize(out, k, s, p, d=d)
+            for n, out, k, (s, p, d) in zip(in_sizes, sizes, ksize, layout))
 
     def forward(self, inputs):
         self.retain_inputs((0, 1))
         x, W = inputs[:2]
         b = inputs[2] if len(inputs) == 3 else None
-        self._calc_out_size(x.shape, W.shape)
-        self._set_cover_all(x.shape, W.shape)
+        self._settle_sizes(x.shape, W.shape)
         return _util.transposed_convolve(
             x, W, b, (self.sy, self.sx), (self.ph, self.pw),
             (self.dy, self.dx), self.groups, (self.outh, self.outw)),
@@ -109,11 +109,9 @@ class Deconvolution2DFunction(function_node.FunctionNode):
         gy, = grad_outputs
         ret = []
         if 0 in indexes:
-            gx = convolution_2d.convolution_2d(
-                gy, W, stride=(self.sy, self.sx), pad=(self.ph, self.pw),
-                cover_all=self.cover_all, dilate=(self.dy, self.dx),
-                groups=self.groups)
-            ret.append(gx)
+            ret.append(convolution_2d.convolution_2d(
+                gy, W, cover_all=self.cover_all,
+                **convolution_2d._geometry(self)))
         if 1 in indexes:
             gW, = convolution_2d.Convolution2DGradW(
                 self, W.shape, W.dtype).apply((gy, x))
@@ -142,7 +140,8 @@ dilate=1, groups=1)
             :math:`(c_I, c_O / groups, h_K, w_K)`.
         b (None or :class:`~chainer.Variable` or :ref:`ndarray`): Bias of
             shape :math:`(c_O,)` (optional).
-        stride (int or pair of ints): Stride of filter applications.
+        stride (int or pair of ints): Spacing, in output pixels, between
+            the filter copies of neighbouring input pixels.
         pad (int or pair of ints): Padding cropped from each side of the
             output.
         outsize (None or pair of ints): Output size :math:`(h_O, w_O)`;
@@ -158,17 +157,17 @@ dilate=1, groups=1)
 
     Example:
 
-        >>> x = np.random.uniform(0, 1, (10, 1, 5, 10)).astype(np.float32)
-        >>> W = np.random.uniform(0, 1, (1, 3, 10, 10)).astype(np.float32)
-        >>> b = np.random.uniform(0, 1, 3).astype(np.float32)
-        >>> F.deconvolution_2d(x, W, b, stride=(5, 5), pad=(5, 5)).shape
-        (10, 3, 20, 45)
+        >>> x = np.ones((2, 4, 3, 5), np.float32)
+        >>> W = np.ones((4, 6, 2, 2), np.float32)
+        >>> y = F.deconvolution_2d(x, W, stride=2)
+        >>> y.shape, float(y.array.sum())
+        ((2, 6, 6, 10), 2880.0)
+        >>> F.deconvolution_2d(x, W, stride=2, outsize=(7, 11)).shape
+        (2, 6, 7, 11)
     """
     dilate, groups = argument.parse_kwargs(
-        kwargs, ('dilate', 1), ('groups', 1),
-        deterministic=convolution_2d._DETERMINISTIC_MESSAGE)
-    func = Deconvolution2DFunction(stride, pad, outsize, dilate=dilate,
-                                   groups=groups)
-    args = (x, W) if b is None else (x, W, b)
-    y, = func.apply(args)
-    return y
+        kwargs, *_OPTIONS, deterministic=convolution_2d._DETERMINISTIC_MESSAGE)
+    node = Deconvolution2DFunction(
+        stride, pad, outsize, dilate=dilate, groups=groups)
+    inputs = (x, W) if b is None else (x, W, b)
+    return node.apply(inputs)[0]

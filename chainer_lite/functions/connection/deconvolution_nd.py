@@ -1,9 +1,7 @@
 """N-dimensional deconvolution (``deconvolution_1d/3d/nd``)."""
 from chainer_lite import function_node
-from chainer_lite.functions.array import cast
 from chainer_lite.functions.connection import _util
 from chainer_lite.functions.connection import convolution_nd
-from chainer_lite.functions.math import sum as _sum
 from chainer_lite.utils import conv
 from chainer_lite.utils import type_check
 
@@ -42,15 +40,18 @@ class DeconvolutionND(function_node.FunctionNode):
             x_type.shape[1] == w_type.shape[0]
         )
         if self.outs is not None:
-            for i, (out, s, p, di) in enumerate(zip(
-                    self.outs, self.stride, self.pad, self.dilate)):
-                lower_bound = conv.get_conv_outsize(
-                    out, w_type.shape[i + 2], s, p, d=di)
-                upper_bound = conv.get_conv_outsize(
-                    out, w_type.shape[i + 2], s, p, cover_all=True, d=di)
+            # The convolution back from outs must give x's size, with
+            # or without cover_all.
+            for axis, out in enumerate(self.outs, 2):
+                geometry = (w_type.shape[axis], self.stride[axis - 2],
+                            self.pad[axis - 2])
+                d = self.dilate[axis - 2]
+                smallest = conv.get_conv_outsize(out, *geometry, d=d)
+                largest = conv.get_conv_outsize(
+                    out, *geometry, cover_all=True, d=d)
                 type_check.expect(
-                    lower_bound <= x_type.shape[i + 2],
-                    x_type.shape[i + 2] <= upper_bound)
+                    smallest <= x_type.shape[axis],
+                    x_type.shape[axis] <= largest)
         if type_check.eval(n_in) == 3:
             b_type = in_types[2]
             type_check.expect(
@@ -89,20 +90,14 @@ class DeconvolutionND(function_node.FunctionNode):
         gy, = grad_outputs
         ret = []
         if 0 in indexes:
-            gx = convolution_nd.convolution_nd(
-                gy, W, stride=self.stride, pad=self.pad,
-                cover_all=self.cover_all, dilate=self.dilate,
-                groups=self.groups)
-            ret.append(gx)
+            ret.append(convolution_nd.convolution_nd(
+                gy, W, cover_all=self.cover_all, **_util.nd_geometry(self)))
         if 1 in indexes:
-            gW, = convolution_nd.ConvolutionNDGradW(self).apply((gy, x))
-            ret.append(gW)
+            # The filter gradient of the convolution from gy back to x.
+            grad_w = convolution_nd.ConvolutionNDGradW(self)
+            ret.extend(grad_w.apply((gy, x)))
         if 2 in indexes:
-            gb = _sum.sum(gy, axis=(0,) + tuple(range(2, gy.ndim)))
-            b_dtype = self.inputs[2].dtype
-            if gb.dtype != b_dtype:
-                gb = cast.cast(gb, b_dtype)
-            ret.append(gb)
+            ret.append(convolution_nd.bias_grad(gy, self.inputs[2].dtype))
         return ret
 
 
@@ -123,7 +118,8 @@ def deconvolution_nd(x, W, b=None, stride=1, pad=0, outsize=None,
             :math:`(c_I, c_O / groups, k_1, ..., k_N)`.
         b (None or :class:`~chainer.Variable` or :ref:`ndarray`): Bias of
             shape :math:`(c_O,)` (optional).
-        stride (int or tuple of ints): Stride of filter applications.
+        stride (int or tuple of ints): Spacing, in output elements, of the
+            filter copies of neighbouring input elements.
         pad (int or tuple of ints): Padding cropped from each side of the
             output.
         outsize (None or tuple of ints): Spatial output size; estimated
@@ -139,44 +135,37 @@ def deconvolution_nd(x, W, b=None, stride=1, pad=0, outsize=None,
 
     Example:
 
-        >>> x = np.random.uniform(0, 1, (2, 3, 4, 5, 6)).astype(np.float32)
-        >>> W = np.random.uniform(0, 1, (3, 2, 3, 3, 3)).astype(np.float32)
-        >>> F.deconvolution_nd(x, W, stride=2, pad=1).shape
-        (2, 2, 7, 9, 11)
+        >>> x = np.ones((1, 3, 2, 3, 4), np.float32)
+        >>> W = np.ones((3, 2, 3, 3, 3), np.float32)
+        >>> y = F.deconvolution_nd(x, W, stride=2, pad=1)
+        >>> y.shape, float(y.array.sum())
+        ((1, 2, 3, 5, 7), 1680.0)
     """
-    ndim = len(x.shape[2:])
-    func = DeconvolutionND(
-        ndim, stride, pad, outsize, dilate=dilate, groups=groups)
-    args = (x, W) if b is None else (x, W, b)
-    y, = func.apply(args)
-    return y
-
-
-def _check_ndim(x, ndim):
-    if len(x.shape[2:]) != ndim:
-        raise ValueError(
-            'The number of dimensions under channel dimension of the input '
-            '\'x\' should be {}. But the actual ndim was {}.'.format(
-                ndim, len(x.shape[2:])))
+    node = DeconvolutionND(len(x.shape) - 2, stride, pad, outsize,
+                           dilate, groups)
+    inputs = (x, W) if b is None else (x, W, b)
+    return node.apply(inputs)[0]
 
 
 def deconvolution_1d(x, W, b=None, stride=1, pad=0, outsize=None,
                      dilate=1, groups=1):
-    """1-dimensional deconvolution function.
+    """Transposed convolution of sequences (one spatial axis).
 
     It is :func:`~chainer.functions.deconvolution_nd` for inputs with one
     spatial axis (a ``ValueError`` is raised otherwise).
     """
-    _check_ndim(x, 1)
-    return deconvolution_nd(x, W, b, stride, pad, outsize, dilate, groups)
+    _util.require_spatial_ndim(x, 1)
+    return deconvolution_nd(x, W, b, stride=stride, pad=pad,
+                            outsize=outsize, dilate=dilate, groups=groups)
 
 
 def deconvolution_3d(x, W, b=None, stride=1, pad=0, outsize=None,
                      dilate=1, groups=1):
-    """3-dimensional deconvolution function.
+    """Transposed convolution of volumes (three spatial axes).
 
     It is :func:`~chainer.functions.deconvolution_nd` for inputs with three
     spatial axes (a ``ValueError`` is raised otherwise).
     """
-    _check_ndim(x, 3)
-    return deconvolution_nd(x, W, b, stride, pad, outsize, dilate, groups)
+    _util.require_spatial_ndim(x, 3)
+    return deconvolution_nd(x, W, b, stride=stride, pad=pad,
+                            outsize=outsize, dilate=dilate, groups=groups)

@@ -2,17 +2,11 @@
 import numpy
 
 from chainer_lite import backend
-from chainer_lite.functions.array import broadcast
 from chainer_lite.functions.array import concat
 from chainer_lite.functions.array import pad as pad_module
 from chainer_lite.functions.array import spatial_transformer_sampler
+from chainer_lite.functions.connection import _util
 from chainer_lite.functions.math import matmul
-
-
-def _pair(x):
-    if hasattr(x, '__getitem__'):
-        return x
-    return x, x
 
 
 def _sampling_grid(offset, kh, kw, sy, sx, ph, pw, h, w):
@@ -36,7 +30,7 @@ def _sampling_grid(offset, kh, kw, sy, sx, ph, pw, h, w):
 
 
 def deformable_convolution_2d_sampler(x, offset, W, b=None, stride=1, pad=0):
-    """Two-dimensional deformable convolution function using computed offset.
+    """Convolution whose filter taps read at per-pixel offset positions.
 
     Like :func:`~chainer.functions.convolution_2d` (without dilation), but
     tap :math:`(i, j)` of the filter at output pixel :math:`(p, q)` reads
@@ -59,7 +53,8 @@ def deformable_convolution_2d_sampler(x, offset, W, b=None, stride=1, pad=0):
             :math:`(c_O, c_I, k_H, k_W)`.
         b (:class:`~chainer.Variable` or :ref:`ndarray`): Bias of length
             :math:`c_O` (optional).
-        stride (int or pair of ints): Stride of filter applications.
+        stride (int or pair of ints): Step of the regular grid of filter
+            positions the offsets start from.
         pad (int or pair of ints): Zero padding on each side.
 
     Returns:
@@ -69,15 +64,21 @@ def deformable_convolution_2d_sampler(x, offset, W, b=None, stride=1, pad=0):
 
     Example:
 
-        >>> x = np.random.uniform(0, 1, (2, 3, 4, 7)).astype(np.float32)
-        >>> offset = np.zeros((2, 2 * 3 * 3, 2, 5), np.float32)
-        >>> W = np.random.uniform(0, 1, (4, 3, 3, 3)).astype(np.float32)
+        Zero offsets give the regular convolution:
+
+        >>> rng = np.random.RandomState(0)
+        >>> x = rng.rand(1, 2, 5, 6).astype(np.float32)
+        >>> W = rng.rand(3, 2, 2, 2).astype(np.float32)
+        >>> offset = np.zeros((1, 2 * 2 * 2, 4, 5), np.float32)
         >>> y = F.deformable_convolution_2d_sampler(x, offset, W)
-        >>> np.allclose(y.array, F.convolution_2d(x, W).array, atol=1e-5)
+        >>> y.shape
+        (1, 3, 4, 5)
+        >>> bool(np.allclose(y.array, F.convolution_2d(x, W).array,
+        ...                  atol=1e-5))
         True
     """
-    sy, sx = _pair(stride)
-    ph, pw = _pair(pad)
+    sy, sx = _util.as_tuple(stride, 2)
+    ph, pw = _util.as_tuple(pad, 2)
     out_c, _, kh, kw = W.shape
     n, c, h, w = x.shape
     _, khkw2, out_h, out_w = offset.shape
@@ -91,10 +92,11 @@ def deformable_convolution_2d_sampler(x, offset, W, b=None, stride=1, pad=0):
     # (n, c, kh*kw, out_h*out_w): the im2col of the deformed taps.
     samples = spatial_transformer_sampler.spatial_transformer_sampler(
         x_pad, grid)
-    cols = samples.transpose(0, 3, 1, 2).reshape(
-        n * out_h * out_w, c * kh * kw)
-    y = matmul.matmul(cols, W.reshape(out_c, c * kh * kw).T)
-    y = y.reshape(n, out_h, out_w, out_c).transpose(0, 3, 1, 2)
+    # One product per sample, (out_c, c*kh*kw) @ (c*kh*kw, out_h*out_w),
+    # already in channel-first order.
+    y = matmul.matmul(W.reshape(out_c, c * kh * kw),
+                      samples.reshape(n, c * kh * kw, out_h * out_w))
+    y = y.reshape(n, out_c, out_h, out_w)
     if b is not None:
-        y = y + broadcast.broadcast_to(b[None, :, None, None], y.shape)
+        y = y + b.reshape(1, out_c, 1, 1)
     return y

@@ -5,7 +5,7 @@ from chainer_lite.functions.connection import convolution_2d
 
 
 def depthwise_convolution_2d(x, W, b=None, stride=1, pad=0):
-    """Two-dimensional depthwise convolution function.
+    """Convolution of each input channel with its own set of filters.
 
     Each input channel is convolved separately with its own
     :math:`c_M` filters (:math:`c_M` is the channel multiplier) and the
@@ -21,7 +21,7 @@ def depthwise_convolution_2d(x, W, b=None, stride=1, pad=0):
             :math:`(c_M, c_I, k_H, k_W)`.
         b (:class:`~chainer.Variable` or :ref:`ndarray`): Bias of length
             :math:`c_M c_I` (optional).
-        stride (int or pair of ints): Stride of filter applications.
+        stride (int or pair of ints): Step between neighbouring patches.
         pad (int or pair of ints): Zero padding on each side.
 
     Returns:
@@ -31,11 +31,15 @@ def depthwise_convolution_2d(x, W, b=None, stride=1, pad=0):
 
     Example:
 
-        >>> x = np.random.uniform(0, 1, (2, 3, 4, 7))
-        >>> W = np.random.uniform(0, 1, (2, 3, 3, 3))
-        >>> b = np.random.uniform(0, 1, (6,))
-        >>> F.depthwise_convolution_2d(x, W, b).shape
-        (2, 6, 2, 5)
+        Each input channel gets its own ``c_M`` filters:
+
+        >>> x = np.stack([np.ones((4, 4)), 2 * np.ones((4, 4))])[None]
+        >>> W = np.ones((3, 2, 3, 3))
+        >>> y = F.depthwise_convolution_2d(x, W)
+        >>> y.shape
+        (1, 6, 2, 2)
+        >>> y.array[0, :, 0, 0]
+        array([ 9.,  9.,  9., 18., 18., 18.])
     """
     multiplier, in_channels, kh, kw = W.shape
     # A grouped convolution with one group per input channel.

@@ -4,7 +4,7 @@ from chainer_lite.functions.connection import convolution_2d
 
 def dilated_convolution_2d(x, W, b=None, stride=1, pad=0, dilate=1,
                            cover_all=False):
-    """Two-dimensional dilated convolution function.
+    """Convolution with filters spread out by a dilation factor.
 
     The filter taps are spread ``dilate`` pixels apart, so a :math:`k`-tap
     filter covers :math:`(k - 1) d + 1` pixels along an axis. The output
@@ -19,21 +19,23 @@ def dilated_convolution_2d(x, W, b=None, stride=1, pad=0, dilate=1,
             :math:`(c_O, c_I, k_H, k_W)`.
         b (:class:`~chainer.Variable` or :ref:`ndarray`): Bias of length
             :math:`c_O` (optional).
-        stride (int or pair of ints): Stride of filter applications.
+        stride (int or pair of ints): Step between neighbouring patches.
         pad (int or pair of ints): Zero padding on each side.
         dilate (int or pair of ints): Dilation factor.
         cover_all (bool): If ``True``, every input pixel is read by some
             output pixel.
 
     Returns:
-        ~chainer.Variable: Output variable.
+        ~chainer.Variable: The convolution, ``(n, c_O, h_O, w_O)``.
 
     Example:
 
-        >>> x = np.random.uniform(0, 1, (1, 2, 9, 9)).astype(np.float32)
-        >>> W = np.random.uniform(0, 1, (4, 2, 3, 3)).astype(np.float32)
+        A 3x3 filter dilated by 2 spans 5x5 pixels:
+
+        >>> x = np.ones((1, 1, 6, 7), np.float32)
+        >>> W = np.ones((2, 1, 3, 3), np.float32)
         >>> F.dilated_convolution_2d(x, W, dilate=2).shape
-        (1, 4, 5, 5)
+        (1, 2, 2, 3)
     """
     return convolution_2d.convolution_2d(x, W, b, stride, pad, cover_all,
                                          dilate=dilate)

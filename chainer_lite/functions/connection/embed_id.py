@@ -7,6 +7,16 @@ from chainer_lite import function_node
 from chainer_lite.utils import type_check
 
 
+def _check_ids(x, n_rows, ignored):
+    # Debug mode only: every ID must name a row of W, unless ignored.
+    ok = (x >= 0) & (x < n_rows)
+    if ignored is not None:
+        ok |= ignored
+    if not ok.all():
+        raise ValueError('Each not ignored `x` value need to satisfy '
+                         '`0 <= x < len(W)`')
+
+
 class EmbedIDFunction(function_node.FunctionNode):
 
     """``y[...] = W[x[...]]``, with rows of ``ignore_label`` IDs set to 0."""
@@ -31,18 +41,18 @@ class EmbedIDFunction(function_node.FunctionNode):
         x, W = inputs
         self._w_shape = W.shape
         xp = backend.get_array_module(*inputs)
+        ignored = None
+        if self.ignore_label is not None:
+            ignored = x == self.ignore_label
         if chainer_lite.is_debug():
-            valid_x = xp.logical_and(0 <= x, x < len(W))
-            if self.ignore_label is not None:
-                valid_x = xp.logical_or(valid_x, x == self.ignore_label)
-            if not valid_x.all():
-                raise ValueError('Each not ignored `x` value need to satisfy '
-                                 '`0 <= x < len(W)`')
-        if self.ignore_label is None:
+            _check_ids(x, len(W), ignored)
+        if ignored is None:
             return W[x],
-        mask = x == self.ignore_label
-        # Ignored IDs read row 0 (they may be out of range), then are zeroed.
-        return xp.where(mask[..., None], 0, W[xp.where(mask, 0, x)]),
+        # Ignored IDs may be out of range: they look up row 0, and their
+        # rows of the (freshly gathered) result are then cleared.
+        rows = W[xp.where(ignored, 0, x)]
+        rows[ignored] = 0
+        return rows,
 
     def backward(self, indexes, grad_outputs):
         x, = self.get_retained_inputs()
@@ -100,21 +110,20 @@ def embed_id(x, W, ignore_label=None):
             (and no gradient).
 
     Returns:
-        ~chainer.Variable: Output variable.
+        ~chainer.Variable: The looked-up rows, ``x.shape + (d,)``.
 
     .. seealso:: :class:`~chainer.links.EmbedID`.
 
     Example:
 
-        >>> x = np.array([2, 1]).astype(np.int32)
-        >>> W = np.array([[0, 0, 0],
-        ...               [1, 1, 1],
-        ...               [2, 2, 2]]).astype(np.float32)
-        >>> F.embed_id(x, W).array
-        array([[2., 2., 2.],
-               [1., 1., 1.]], dtype=float32)
-        >>> F.embed_id(x, W, ignore_label=1).array
-        array([[2., 2., 2.],
-               [0., 0., 0.]], dtype=float32)
+        >>> W = np.array([[0.5, -1], [2, 3], [7, 8]], np.float32)
+        >>> ids = np.array([[0, 2], [2, -1]], np.int32)
+        >>> F.embed_id(ids, W, ignore_label=-1).array
+        array([[[ 0.5, -1. ],
+                [ 7. ,  8. ]],
+        <BLANKLINE>
+               [[ 7. ,  8. ],
+                [ 0. ,  0. ]]], dtype=float32)
     """
-    return EmbedIDFunction(ignore_label=ignore_label).apply((x, W))[0]
+    node = EmbedIDFunction(ignore_label=ignore_label)
+    return node.apply((x, W))[0]

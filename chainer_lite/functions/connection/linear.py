@@ -108,7 +108,7 @@ class LinearGradWeight(function_node.FunctionNode):
 
 
 def linear(x, W, b=None, n_batch_axes=1):
-    """Linear function, or affine transformation.
+    """Affine map ``x W^T + b`` of a batch of vectors.
 
     It computes :math:`y_i = W x_i + b` for every sample :math:`x_i` of a
     minibatch.
@@ -130,14 +130,12 @@ def linear(x, W, b=None, n_batch_axes=1):
 
     Example:
 
-        >>> x = np.random.uniform(0, 1, (3, 4)).astype(np.float32)
-        >>> W = np.random.uniform(0, 1, (5, 4)).astype(np.float32)
-        >>> b = np.random.uniform(0, 1, (5,)).astype(np.float32)
-        >>> y = F.linear(x, W, b)
-        >>> y.shape
-        (3, 5)
-        >>> np.allclose(y.array, x.dot(W.T) + b)
-        True
+        >>> x = np.arange(6, dtype=np.float32).reshape(2, 3)
+        >>> W = np.array([[1, 0, 0], [1, 1, 1]], np.float32)
+        >>> b = np.array([0.5, -1], np.float32)
+        >>> F.linear(x, W, b).array
+        array([[ 0.5,  2. ],
+               [ 3.5, 11. ]], dtype=float32)
     """
     if n_batch_axes <= 0:
         raise ValueError('n_batch_axes should be greater than 0.')

@@ -170,7 +170,7 @@ class LocalConvolution2DGradWeight(function_node.FunctionNode):
 
 
 def local_convolution_2d(x, W, b=None, stride=1):
-    """Two-dimensional local convolution function.
+    """Convolution with a different filter at every output position.
 
     Like :func:`~chainer.functions.convolution_2d` without padding, except
     that the weights are not shared: output pixel :math:`(i, j)` uses its
@@ -188,7 +188,8 @@ def local_convolution_2d(x, W, b=None, stride=1):
             :math:`(c_O, h_O, w_O, c_I, k_H, k_W)`.
         b (:class:`~chainer.Variable` or :ref:`ndarray`): Bias of shape
             :math:`(c_O, h_O, w_O)` (optional).
-        stride (int or pair of ints): Stride of filter applications.
+        stride (int or pair of ints): Step between the patches of
+            neighbouring output pixels.
 
     Returns:
         ~chainer.Variable: Output of shape :math:`(n, c_O, h_O, w_O)`.
@@ -197,13 +198,15 @@ def local_convolution_2d(x, W, b=None, stride=1):
 
     Example:
 
-        >>> x = np.random.uniform(0, 1, (2, 3, 7, 7))
-        >>> W = np.random.uniform(0, 1, (2, 5, 5, 3, 3, 3))
-        >>> b = np.random.uniform(0, 1, (2, 5, 5))
-        >>> F.local_convolution_2d(x, W, b).shape
-        (2, 2, 5, 5)
+        >>> x = np.ones((1, 2, 5, 4), np.float32)
+        >>> W = np.ones((3, 2, 2, 2, 3, 2), np.float32)
+        >>> W[0, 1, 1] = 0  # this output pixel ignores its patch
+        >>> y = F.local_convolution_2d(x, W, stride=(2, 2))
+        >>> y.shape
+        (1, 3, 2, 2)
+        >>> y.array[0, 0]
+        array([[12., 12.],
+               [12.,  0.]], dtype=float32)
     """
-    fnode = LocalConvolution2DFunction(stride)
-    args = (x, W) if b is None else (x, W, b)
-    y, = fnode.apply(args)
-    return y
+    inputs = (x, W) if b is None else (x, W, b)
+    return LocalConvolution2DFunction(stride).apply(inputs)[0]

@@ -64,8 +64,10 @@ class Shift(function_node.FunctionNode):
         return y,
 
     def backward(self, indexes, grad_outputs):
-        return shift(grad_outputs[0], ksize=(self.kh, self.kw),
-                     dilate=(-self.dy, -self.dx)),
+        # Shifting back by the opposite offsets is the adjoint.
+        gy, = grad_outputs
+        back = (-self.dy, -self.dx)
+        return shift(gy, ksize=(self.kh, self.kw), dilate=back),
 
 
 def shift(x, ksize=3, dilate=1):

@@ -10,10 +10,9 @@ def broadcast_from_axis(x, y, axis):
     """
     from chainer_lite.functions.array import broadcast
     from chainer_lite.functions.array import reshape
-    x_shape = x.shape
-    y_shape = y.shape
+    end = axis + len(y.shape)
     if configuration.config.debug:
-        assert x_shape[axis:axis + len(y_shape)] == y_shape
-    y1_shape = tuple([1] * axis + list(y_shape) +
-                     [1] * (len(x_shape) - axis - len(y_shape)))
-    return broadcast.broadcast_to(reshape.reshape(y, y1_shape), x_shape)
+        assert tuple(x.shape[axis:end]) == tuple(y.shape)
+    # y's axes in place, length-one axes before and after them.
+    padded = (1,) * axis + tuple(y.shape) + (1,) * (len(x.shape) - end)
+    return broadcast.broadcast_to(reshape.reshape(y, padded), x.shape)

@@ -7,7 +7,7 @@ from chainer_lite.utils import type_check
 
 class Arctanh(function_node.FunctionNode):
 
-    """Elementwise inverse hyperbolic tangent function."""
+    """``arctanh`` of every element; derivative ``1 / (1 - x ** 2)``."""
 
     def check_type_forward(self, in_types):
         type_check._argname(in_types, ('x',))

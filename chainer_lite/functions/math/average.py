@@ -7,7 +7,7 @@ from chainer_lite.utils import type_check
 
 class Mean(function_node.FunctionNode):
 
-    """Mean of array elements over a given axis."""
+    """Unweighted mean over ``axis`` (all axes when ``None``)."""
 
     def __init__(self, axis, keepdims):
         self.axis = _axis.normalize_axis(axis)
@@ -46,7 +46,7 @@ def average(x, axis=None, weights=None, keepdims=False):
         x (:class:`~chainer.Variable` or :ref:`ndarray`): A float array.
         axis (None, int or tuple of int): Axes to average over (all by
             default).
-        weights (None or :class:`~chainer.Variable` or :ref:`ndarray`):
+        weights (:class:`~chainer.Variable`, :ref:`ndarray` or None):
             Weights of the elements (``None``: all one). With ``axis=None``
             it has the shape of ``x``; with one axis it is a 1-D array of
             length ``x.shape[axis]``. A tuple of several axes is not
@@ -54,7 +54,7 @@ def average(x, axis=None, weights=None, keepdims=False):
         keepdims (bool): Keep the reduced axes as axes of length one.
 
     Returns:
-        ~chainer.Variable: Output variable.
+        ~chainer.Variable: The (weighted) means.
 
     Example:
 
@@ -75,21 +75,21 @@ def average(x, axis=None, weights=None, keepdims=False):
     from chainer_lite.functions.math import sum as sum_mod
 
     if axis is not None:
-        if isinstance(axis, tuple):
-            axis = sorted(a + x.ndim if a < 0 else a for a in axis)
-            if any(a == b for a, b in zip(axis, axis[1:])):
-                raise ValueError('duplicate value in \'axis\'')
-            axis = tuple(axis)
-        else:
-            axis = (axis + x.ndim if axis < 0 else axis),
-        if len(axis) > 1:
+        given = axis if isinstance(axis, tuple) else (axis,)
+        axes = [a + x.ndim if a < 0 else a for a in given]
+        if len(set(axes)) < len(axes):
+            raise ValueError('duplicate value in \'axis\'')
+        if len(axes) > 1:
             raise ValueError(
                 'tuple axis is not supported when weights is given')
-
-    divider = sum_mod.sum(weights)
+        axis = tuple(axes)
+    total_weight = sum_mod.sum(weights)
     if axis is not None:
-        w_shape = [d if i in axis else 1 for i, d in enumerate(x.shape)]
+        # The 1-D weights run along the averaged axis; spread them over
+        # the other axes.
+        along = tuple(x.shape[i] if i in axis else 1 for i in range(x.ndim))
         weights = broadcast.broadcast_to(
-            reshape.reshape(weights, w_shape), x.shape)
-    x_sum = sum_mod.sum(x * weights, axis, keepdims)
-    return x_sum / broadcast.broadcast_to(divider, x_sum.shape)
+            reshape.reshape(weights, along), x.shape)
+    weighted_sum = sum_mod.sum(x * weights, axis, keepdims)
+    return weighted_sum / broadcast.broadcast_to(total_weight,
+                                                 weighted_sum.shape)

@@ -5,13 +5,15 @@ from chainer_lite.functions.math import _axis_broadcast
 def bias(x, y, axis=1):
     """Elementwise sum ``x + y`` where ``y`` is broadcast from ``axis``.
 
-    ``y``'s axes are matched with those of ``x`` starting at ``axis`` (as
-    Caffe's Bias layer does), and the other axes of ``x`` are broadcast.
-    For ``x`` of shape ``(100, 3, 40, 5, 6)``, ``y`` of shape ``(3, 40)``
-    and ``axis=1``, ``y`` acts as an array of shape ``(1, 3, 40, 1, 1)``.
+    ``y`` lines up with the axes ``axis, axis + 1, ...`` of ``x`` (the
+    convention of Caffe's Bias layer, unlike NumPy's trailing alignment)
+    and is repeated along all the other axes: with ``x.shape == (8, 2, 7,
+    7)``, ``y.shape == (2, 7)`` and ``axis=1``, ``y`` is used as if it had
+    shape ``(1, 2, 7, 1)``.
 
     Args:
-        x (:class:`~chainer.Variable` or :ref:`ndarray`): Input variable.
+        x (:class:`~chainer.Variable` or :ref:`ndarray`): The array to
+            shift.
         y (:class:`~chainer.Variable` or :ref:`ndarray`): The bias, whose
             shape is ``x.shape[axis:axis + y.ndim]``.
         axis (int): The first axis of ``x`` that ``y`` covers.

@@ -36,8 +36,10 @@ class Cholesky(function_node.FunctionNode):
         # Phi = lower triangle of L^T gL with its diagonal halved,
         # S = L^-T Phi L^-1, and gA is the symmetric part of S.
         y_inv = inv.inv(y)
-        mask = xp.tri(n, dtype=dtype) - 0.5 * xp.eye(n, dtype=dtype)
-        phi = mask * matmul.matmul(y, gy, transa=True)
+        # Lower-triangular weights: 1 below the diagonal, 1/2 on it.
+        lower_half_diag = xp.tril(xp.ones((n, n), dtype), -1) + \
+            0.5 * xp.eye(n, dtype=dtype)
+        phi = lower_half_diag * matmul.matmul(y, gy, transa=True)
         s = matmul.matmul(matmul.matmul(y_inv, phi, transa=True), y_inv)
         return 0.5 * (s + s.T),
 

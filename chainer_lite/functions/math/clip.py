@@ -7,7 +7,7 @@ from chainer_lite.utils import type_check
 
 class Clip(function_node.FunctionNode):
 
-    """Clips (limits) elements of input variable."""
+    """Limits every element to the interval ``[x_min, x_max]``."""
 
     def __init__(self, x_min, x_max):
         if x_min is None and x_max is None:

@@ -12,7 +12,7 @@ def _take(x, axis, start, stop):
 
 class Cumprod(function_node.FunctionNode):
 
-    """Cumulative prod of array elements over a given axis."""
+    """Running product along ``axis`` (of the flattened array if ``None``)."""
 
     def __init__(self, axis):
         self.axis = cumsum_mod._check_axis(axis)
@@ -106,7 +106,7 @@ def cumprod(x, axis=None):
             (``None``: over the flattened array).
 
     Returns:
-        ~chainer.Variable: Output variable.
+        ~chainer.Variable: The running products.
 
     Example:
 

@@ -20,7 +20,7 @@ def _expect_axis_in_range(axis, x_type):
 
 class Cumsum(function_node.FunctionNode):
 
-    """Cumulative sum of array elements over a given axis."""
+    """Running sum along ``axis`` (of the flattened array if ``None``)."""
 
     def __init__(self, axis=None):
         self.axis = _check_axis(axis)
@@ -40,7 +40,8 @@ class Cumsum(function_node.FunctionNode):
         gy, = grad_outputs
         # Each x_i contributes to every y_k with k >= i: a reversed cumsum.
         axis = 0 if self.axis is None else self.axis
-        gx = flip.flip(cumsum(flip.flip(gy, axis), axis), axis)
+        reversed_gy = flip.flip(gy, axis)
+        gx = flip.flip(cumsum(reversed_gy, axis), axis)
         if self.axis is None:
             gx = gx.reshape(self.inputs[0].shape)
         return gx,
@@ -55,7 +56,7 @@ def cumsum(x, axis=None):
             (``None``: over the flattened array).
 
     Returns:
-        ~chainer.Variable: Output variable.
+        ~chainer.Variable: The running sums.
 
     Example:
 

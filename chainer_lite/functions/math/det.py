@@ -1,8 +1,8 @@
 """Determinant of a square matrix, or of each matrix of a batch."""
 from chainer_lite import backend
 from chainer_lite import function_node
+from chainer_lite.functions.math import inv
 from chainer_lite.utils import precision
-from chainer_lite.utils import type_check
 
 
 class BatchDet(function_node.FunctionNode):
@@ -12,11 +12,7 @@ class BatchDet(function_node.FunctionNode):
         return 'det'
 
     def check_type_forward(self, in_types):
-        type_check._argname(in_types, ('x',))
-        a_type, = in_types
-        type_check.expect(a_type.dtype.kind == 'f')
-        type_check.expect(a_type.ndim == 3)
-        type_check.expect(a_type.shape[-1] == a_type.shape[-2])
+        inv.expect_square_matrices(in_types, 3, name='x')
 
     @precision._fp16_mixed_precision_helper
     def forward(self, inputs):
@@ -28,7 +24,6 @@ class BatchDet(function_node.FunctionNode):
 
     def backward(self, indexes, grad_outputs):
         from chainer_lite.functions.array import broadcast
-        from chainer_lite.functions.math import inv
         x, = self.get_retained_inputs()
         det_x, = self.get_retained_outputs()
         gy, = grad_outputs

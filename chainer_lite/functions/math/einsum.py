@@ -1,8 +1,8 @@
 """Einstein summation (``numpy.einsum`` semantics, without broadcasting)."""
 from chainer_lite import backend
 from chainer_lite import function_node
+from chainer_lite.functions.array import _joining
 from chainer_lite import utils
-from chainer_lite.utils import argument
 from chainer_lite.utils import type_check
 
 # Inside this module an ellipsis is written '@', one character like the
@@ -11,45 +11,49 @@ from chainer_lite.utils import type_check
 einsum_symbols = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz'
 
 
-def _enumerate_axes(subscripts):
-    # (axis or slice of axes, subscript) pairs of one operand.
-    if '@' in subscripts:
-        left_sub, right_sub = subscripts.split('@')
-        for i, s in enumerate(left_sub):
-            yield i, s
-        yield slice(len(left_sub), -len(right_sub) or None), '@'
-        for i, s in enumerate(right_sub):
-            yield i - len(right_sub), s
-    else:
-        for i, s in enumerate(subscripts):
-            yield i, s
+def _labelled_axes(subscripts):
+    """``(index, label)`` for the axes of one operand.
+
+    A subscript letter labels one axis; the ellipsis labels, as ``'@'``,
+    the slice of axes it stands for.
+    """
+    head, ellipsis, tail = subscripts.partition('@')
+    pairs = list(enumerate(head))
+    if ellipsis:
+        pairs.append((slice(len(head), -len(tail) if tail else None), '@'))
+        pairs.extend((k - len(tail), c) for k, c in enumerate(tail))
+    return pairs
 
 
-def _einsum(xp, dtype, in_subscripts, out_subscript, *inputs, **kwargs):
-    check_undefined_ellipsis_sum, = argument.parse_kwargs(
-        kwargs, ('check_undefined_ellipsis_sum', False))
-    # NumPy cannot drop the ellipsis axes by itself: keep them in front and
-    # sum them afterwards.
-    sum_ellipsis = '@' in in_subscripts and '@' not in out_subscript
-    if sum_ellipsis:
-        subscripts = '{}->@{}'.format(in_subscripts, out_subscript)
-    else:
-        subscripts = '{}->{}'.format(in_subscripts, out_subscript)
-    subscripts = subscripts.replace('@', '...')
-    if len(inputs) >= 3:
-        y = xp.einsum(subscripts, *inputs, optimize=True)
-    else:
-        y = xp.einsum(subscripts, *inputs)
-    if sum_ellipsis:
-        sum_ndim = y.ndim - len(out_subscript)
-        if check_undefined_ellipsis_sum and sum_ndim > 0:
+def _contract(xp, dtype, in_subs, out_sub, inputs,
+              forbid_ellipsis_sum=False):
+    """``xp.einsum`` from ``in_subs`` to ``out_sub``, cast to ``dtype``.
+
+    Unlike NumPy this may drop the ellipsis axes from the output (they are
+    summed); ``forbid_ellipsis_sum`` makes that an error when they are not
+    empty.
+    """
+    drop_ellipsis = '@' in in_subs and '@' not in out_sub
+    # NumPy cannot sum over '...' by itself: keep the ellipsis axes in front
+    # of the result and sum them afterwards.
+    target = '@' + out_sub if drop_ellipsis else out_sub
+    spec = (in_subs + '->' + target).replace('@', '...')
+    # Contraction-order optimization pays off from three operands on.
+    y = xp.einsum(spec, *inputs, optimize=len(inputs) >= 3)
+    if drop_ellipsis:
+        n_dropped = y.ndim - len(out_sub)
+        if forbid_ellipsis_sum and n_dropped:
             raise ValueError(
                 'einsum should not support summing over Ellipsis, '
                 'while NumPy 1.14 sometimes accidentally supports it. '
                 'This feature is no longer supported by Chainer. '
                 'See also NumPy issues #10926, #9984.')
-        y = xp.sum(y, axis=tuple(range(sum_ndim)))
+        y = y.sum(axis=tuple(range(n_dropped)))
     return utils.force_array(y, dtype)
+
+
+def _result_dtype(xp, inputs):
+    return xp.result_type(*[x.dtype for x in inputs])
 
 
 def _axis_labels(subscripts, ndim):
@@ -71,47 +75,45 @@ class EinSum(function_node.FunctionNode):
         self.out_sub = out_sub
 
     def check_type_forward(self, in_types):
-        for i, in_type in enumerate(in_types):
-            type_check._argname((in_type,), ('x{}'.format(i),))
+        _joining.name_inputs(in_types)
+        for in_type in in_types:
             type_check.expect(in_type.dtype.kind == 'f')
+        operand_subs = self.in_subs.split(',')
+        type_check.expect(in_types.size() == len(operand_subs))
 
-        in_subs = self.in_subs.split(',')
-        type_check.expect(in_types.size() == len(in_subs))
-
-        # A subscript (the ellipsis included) has one size everywhere: no
-        # broadcasting.
-        shape_dict = {}
-        for in_sub, in_type in zip(in_subs, in_types):
-            for axis, char in _enumerate_axes(in_sub):
-                shape = in_type.shape[axis]
-                if char in shape_dict:
-                    type_check.expect(shape_dict[char] == shape)
-                else:
-                    shape_dict[char] = shape
+        # No broadcasting: a label (the ellipsis included) has the same
+        # size (sizes) in every operand that uses it.
+        first_seen = {}
+        for sub, in_type in zip(operand_subs, in_types):
+            for index, label in _labelled_axes(sub):
+                size = in_type.shape[index]
+                known = first_seen.setdefault(label, size)
+                if known is not size:
+                    type_check.expect(known == size)
 
     def forward(self, inputs):
         self.retain_inputs(tuple(range(len(inputs))))
         xp = backend.get_array_module(inputs[0])
-        dtype = xp.result_type(*[x.dtype for x in inputs])
-        return _einsum(xp, dtype, self.in_subs, self.out_sub, *inputs,
-                       check_undefined_ellipsis_sum=True),
+        return _contract(xp, _result_dtype(xp, inputs), self.in_subs,
+                         self.out_sub, inputs, forbid_ellipsis_sum=True),
 
     def backward(self, indexes, grad_outputs):
         inputs = self.get_retained_inputs()
-        g, = grad_outputs
-        in_subs = self.in_subs.split(',')
+        gy, = grad_outputs
+        operand_subs = self.in_subs.split(',')
         # The sum is linear in each input: the gradient of input i is the
-        # same summation with input i replaced by g, to input i's subscripts
-        # (a diagonal or broadcast there when they require it).
-        return tuple(
-            DiagEinSum(
-                in_subs=','.join([self.out_sub if j == i else s
-                                  for j, s in enumerate(in_subs)]),
-                out_sub=in_subs[i],
-                out_shape=inputs[i].shape,
-            ).apply(tuple([g if j == i else x
-                           for j, x in enumerate(inputs)]))[0]
-            for i in indexes)
+        # same summation with input i replaced by gy, to input i's
+        # subscripts (a diagonal or broadcast there when they require it).
+        grads = []
+        for i in indexes:
+            subs = list(operand_subs)
+            subs[i] = self.out_sub
+            args = list(inputs)
+            args[i] = gy
+            node = DiagEinSum(','.join(subs), operand_subs[i],
+                              inputs[i].shape)
+            grads.append(node.apply(args)[0])
+        return tuple(grads)
 
 
 class DiagEinSum(EinSum):
@@ -131,7 +133,7 @@ class DiagEinSum(EinSum):
     def forward(self, inputs):
         self.retain_inputs(tuple(range(len(inputs))))
         xp = backend.get_array_module(inputs[0])
-        dtype = xp.result_type(*[x.dtype for x in inputs])
+        dtype = _result_dtype(xp, inputs)
 
         labels = _axis_labels(self.out_sub, len(self.out_shape))
         sizes = dict(zip(labels, self.out_shape))
@@ -140,11 +142,11 @@ class DiagEinSum(EinSum):
         direct = [u for u in unique
                   if (u[0] == '@' and '@' in in_chars) or u in in_chars]
         if len(direct) == len(labels):
-            return _einsum(xp, dtype, self.in_subs, self.out_sub, *inputs),
+            return _contract(xp, dtype, self.in_subs, self.out_sub, inputs),
 
         direct_sub = ''.join(
             '@' if u == '@0' else ('' if u[0] == '@' else u) for u in direct)
-        r = _einsum(xp, dtype, self.in_subs, direct_sub, *inputs)
+        r = _contract(xp, dtype, self.in_subs, direct_sub, inputs)
         # Spread r over the grid of distinct output subscripts, then write it
         # to the positions where the repeated subscripts agree.
         grid_shape = tuple(sizes[u] for u in unique)
@@ -165,8 +167,11 @@ def einsum(*operands):
 
     Two calling conventions are accepted:
 
-    - ``einsum(subscripts, op0, op1, ...)``
-    - ``einsum(op0, sublist0, op1, sublist1, ..., [sublistout])``
+    - a subscript string first, then the operands:
+      ``einsum('ij,jk->ik', a, b)``;
+    - operands each followed by its list of integer labels (``Ellipsis``
+      for ``...``), then optionally the output list:
+      ``einsum(a, [0, 1], b, [1, 2], [0, 2])``.
 
     Unlike NumPy, operands are not broadcast against each other: every
     subscript (``...`` included) must have one size throughout, and an
@@ -189,12 +194,9 @@ def einsum(*operands):
         >>> F.einsum('ij->ji', a).shape
         (3, 2)
     """
-    input_subscripts, output_subscript, ioperands = \
-        _parse_einsum_input(operands)
-    return EinSum(
-        in_subs=input_subscripts,
-        out_sub=output_subscript,
-    ).apply(ioperands)[0]
+    in_subs, out_sub, arrays = _parse_operands(operands)
+    y, = EinSum(in_subs, out_sub).apply(arrays)
+    return y
 
 
 def _sublist_to_subscripts(sublist):
@@ -210,7 +212,7 @@ def _sublist_to_subscripts(sublist):
     return ''.join(chars)
 
 
-def _parse_einsum_input(operands):
+def _parse_operands(operands):
     """Parses einsum's arguments.
 
     Returns:
@@ -244,22 +246,22 @@ def _parse_einsum_input(operands):
         if rest:
             subscripts += '->' + _sublist_to_subscripts(rest[0])
 
-    if '->' in subscripts:
-        input_subscripts, output_subscript = subscripts.split('->')
-        for char in output_subscript:
-            if char not in input_subscripts:
+    in_subs, arrow, out_sub = subscripts.partition('->')
+    if arrow:
+        for char in out_sub:
+            if char not in in_subs:
                 raise ValueError(
                     'Output character %s did not appear in the input'
                     % ('...' if char == '@' else char))
     else:
         # Implicit output: the ellipsis, then the subscripts used once, in
         # alphabetical order.
-        input_subscripts = subscripts
-        chars = subscripts.replace(',', '')
-        output_subscript = ''.join(
-            s for s in sorted(set(chars)) if s == '@' or chars.count(s) == 1)
+        letters = in_subs.replace(',', '')
+        out_sub = ''.join(
+            c for c in sorted(set(letters))
+            if c == '@' or letters.count(c) == 1)
 
-    if len(input_subscripts.split(',')) != len(operands):
+    if in_subs.count(',') + 1 != len(operands):
         raise ValueError('Number of einsum subscripts must be equal to the '
                          'number of operands.')
-    return input_subscripts, output_subscript, operands
+    return in_subs, out_sub, operands

@@ -32,7 +32,7 @@ class Erf(function_node.FunctionNode):
 
 
 def erf(x):
-    """Elementwise error function.
+    """Gauss error function of every element.
 
     :math:`\\mathrm{erf}(x) = \\frac{2}{\\sqrt{\\pi}} \\int_0^x e^{-t^2} dt`.
 

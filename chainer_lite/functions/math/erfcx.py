@@ -33,7 +33,7 @@ class Erfcx(function_node.FunctionNode):
 
 
 def erfcx(x):
-    """Elementwise scaled complementary error function.
+    """Scaled complementary error function of every element.
 
     :math:`\\mathrm{erfcx}(x) = \\exp(x^2) \\mathrm{erfc}(x)`.
 

@@ -6,7 +6,7 @@ from chainer_lite.utils import type_check
 
 class FFT(function_node.FunctionNode):
 
-    """Fast Fourier transform.
+    """Discrete Fourier transform (or its inverse) of ``real + i imag``.
 
     Args:
         method (str): ``'fft'`` or ``'ifft'``, the function of ``xp.fft``.

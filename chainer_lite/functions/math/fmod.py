@@ -45,7 +45,7 @@ def fmod(x, divisor):
             a float array of the same dtype and shape.
 
     Returns:
-        ~chainer.Variable: Output variable.
+        ~chainer.Variable: The remainders, with the sign of ``x``.
 
     Example:
 

@@ -8,6 +8,20 @@ from chainer_lite.utils import precision
 from chainer_lite.utils import type_check
 
 
+def expect_square_matrices(in_types, ndim, name='a'):
+    """Type check of one float input holding square matrices.
+
+    ``ndim`` is 2 for a single matrix and 3 for a batch of them; ``name``
+    names the input in error messages.
+    """
+    type_check._argname(in_types, (name,))
+    a_type, = in_types
+    type_check.expect(a_type.dtype.kind == 'f')
+    type_check.expect(a_type.ndim == ndim)
+    rows, cols = (0, 1) if ndim == 2 else (-1, -2)
+    type_check.expect(a_type.shape[rows] == a_type.shape[cols])
+
+
 def _inverse(a):
     xp = backend.get_array_module(a)
     try:
@@ -26,11 +40,7 @@ def _inv_grad(inv_x, gy):
 class Inv(function_node.FunctionNode):
 
     def check_type_forward(self, in_types):
-        type_check._argname(in_types, ('a',))
-        a_type, = in_types
-        type_check.expect(a_type.dtype.kind == 'f')
-        type_check.expect(a_type.ndim == 2)
-        type_check.expect(a_type.shape[0] == a_type.shape[1])
+        expect_square_matrices(in_types, 2)
 
     @precision._fp16_mixed_precision_helper
     def forward(self, inputs):
@@ -45,11 +55,7 @@ class Inv(function_node.FunctionNode):
 class BatchInv(function_node.FunctionNode):
 
     def check_type_forward(self, in_types):
-        type_check._argname(in_types, ('a',))
-        a_type, = in_types
-        type_check.expect(a_type.dtype.kind == 'f')
-        type_check.expect(a_type.ndim == 3)
-        type_check.expect(a_type.shape[-1] == a_type.shape[-2])
+        expect_square_matrices(in_types, 3)
 
     @precision._fp16_mixed_precision_helper
     def forward(self, inputs):

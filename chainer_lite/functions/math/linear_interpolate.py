@@ -48,7 +48,7 @@ def linear_interpolate(p, x, y):
             the dtype and shape of ``p``.
 
     Returns:
-        ~chainer.Variable: Output variable.
+        ~chainer.Variable: ``p * x + (1 - p) * y``.
 
     Example:
 

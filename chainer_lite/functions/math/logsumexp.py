@@ -49,7 +49,7 @@ def logsumexp(x, axis=None):
         axis (None, int, or tuple of int): Axes to reduce (all by default).
 
     Returns:
-        ~chainer.Variable: Output variable.
+        ~chainer.Variable: ``log(sum(exp(x)))`` over the axes.
 
     Example:
 

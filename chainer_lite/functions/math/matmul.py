@@ -9,37 +9,26 @@ from chainer_lite import utils
 from chainer_lite.utils import type_check
 
 
-def _as_batch_mat(x):
-    # (B, M, ...) -> (B, M, rest): a batch of matrices.
-    return x.reshape(len(x), x.shape[1], -1)
+def _flip_mats(x):
+    # Transposes the matrices held in the last two axes; a vector stays.
+    return x if x.ndim < 2 else x.swapaxes(-1, -2)
 
 
-def _matmul(a, b, transa=False, transb=False, transout=False):
-    # Transposes act on the last two axes and never on vectors; a
-    # transposed output is computed as b^T a^T.
+def _product(a, b, transa=False, transb=False, transout=False):
+    # op(a) @ op(b), or its transpose, computed directly as
+    # op(b)^T @ op(a)^T so that no copy of the result is needed.
     if transout:
-        transa, transb = not transb, not transa
-        a, b = b, a
-    if transa and a.ndim != 1:
-        a = a.swapaxes(-1, -2)
-    if transb and b.ndim != 1:
-        b = b.swapaxes(-1, -2)
-    xp = backend.get_array_module(a)
-    return xp.matmul(a, b)
+        a, b, transa, transb = b, a, not transb, not transa
+    left = _flip_mats(a) if transa else a
+    right = _flip_mats(b) if transb else b
+    return backend.get_array_module(a).matmul(left, right)
 
 
-def _check_ndim(in_type, lower=1, upper=2):
-    type_check.expect(
-        in_type.ndim >= lower,
-        in_type.ndim <= upper
-    )
-
-
-def _get_check_index(trans, right, row_idx=0, col_idx=1):
-    # The axis of an operand that is contracted in the product.
-    if trans ^ right:
-        return row_idx
-    return col_idx
+def _summed_axis(trans, is_left, row, col):
+    # The axis of a matrix operand that the product sums over: the columns
+    # of the left factor and the rows of the right one, swapped when the
+    # operand is transposed.
+    return col if trans != is_left else row
 
 
 class MatMul(function_node.FunctionNode):
@@ -62,37 +51,31 @@ class MatMul(function_node.FunctionNode):
     def check_type_forward(self, in_types):
         type_check._argname(in_types, ('a', 'b'))
         a_type, b_type = in_types
-
         type_check.expect(
             a_type.dtype.kind == 'f',
             b_type.dtype.kind == 'f',
             a_type.ndim >= 1,
             b_type.ndim >= 1,
         )
-
-        a_ndim = type_check.eval(a_type.ndim)
-        b_ndim = type_check.eval(b_type.ndim)
-        if b_ndim == 1:
-            a_idx = -2 if self.transa and a_ndim > 1 else -1
-            type_check.expect(a_type.shape[a_idx] == b_type.shape[0])
-        elif a_ndim == 1:
-            b_idx = -1 if self.transb and b_ndim > 1 else -2
-            type_check.expect(a_type.shape[0] == b_type.shape[b_idx])
+        a_is_vec = type_check.eval(a_type.ndim) == 1
+        b_is_vec = type_check.eval(b_type.ndim) == 1
+        # A vector operand is never transposed and has a single axis.
+        if a_is_vec and not b_is_vec:
+            a_axis = 0
         else:
-            a_idx = _get_check_index(self.transa, False,
-                                     row_idx=-2, col_idx=-1)
-            b_idx = _get_check_index(self.transb, True,
-                                     row_idx=-2, col_idx=-1)
-            type_check.expect(a_type.shape[a_idx] == b_type.shape[b_idx])
+            a_axis = _summed_axis(self.transa and not a_is_vec, True, -2, -1)
+        b_axis = 0 if b_is_vec else _summed_axis(self.transb, False, -2, -1)
+        type_check.expect(a_type.shape[a_axis] == b_type.shape[b_axis])
+        if not (a_is_vec or b_is_vec):
             type_check.expect_broadcast_shapes(
                 a_type.shape[:-2], b_type.shape[:-2])
 
     def forward(self, inputs):
         self.retain_inputs((0, 1))
         a, b = inputs
-        y = _matmul(a, b, self.transa, self.transb, self.transc)
-        dtype = y.dtype if self.dtype is None else self.dtype
-        return utils.force_array(y, dtype),
+        out = _product(a, b, self.transa, self.transb, self.transc)
+        dtype = out.dtype if self.dtype is None else self.dtype
+        return utils.force_array(out, dtype),
 
     def backward(self, indexes, grad_outputs):
         from chainer_lite.functions.math import sum as sum_mod
@@ -151,23 +134,27 @@ def matmul(a, b, transa=False, transb=False):
         array([[4., 1.],
                [2., 2.]], dtype=float32)
     """
-    return MatMul(transa=transa, transb=transb).apply((a, b))[0]
+    node = MatMul(transa=transa, transb=transb)
+    return node.apply((a, b))[0]
 
 
-def _get_size(typ, index):
-    # A 2-D batch (B, N) stands for B matrices of shape (N, 1).
-    if index == 2 and type_check.eval(typ.ndim) == 2:
-        return 1
-    return typ.shape[index]
+def _as_mats(x):
+    # The legacy batch layout: (B, M, N) is B matrices, (B, N) is B
+    # columns of shape (N, 1). Works on arrays and Variables alike.
+    return x.reshape(tuple(x.shape[:2]) + (-1,))
 
 
-def _batch_matmul(a, b, transa, transb, transout):
-    a = a.reshape(a.shape[:2] + (-1,))
-    b = b.reshape(b.shape[:2] + (-1,))
-    return _matmul(a, b, transa, transb, transout)
+def _legacy_summed_size(typ, trans, is_left):
+    axis = _summed_axis(trans, is_left, 1, 2)
+    if axis == 2 and type_check.eval(typ.ndim) == 2:
+        return 1  # the single column of a (B, N) batch
+    return typ.shape[axis]
 
 
 class BatchMatMul(function_node.FunctionNode):
+
+    """Legacy batched product of ``float32`` matrices (see ``batch_matmul``).
+    """
 
     def __init__(self, transa=False, transb=False):
         self.transa = transa
@@ -176,74 +163,36 @@ class BatchMatMul(function_node.FunctionNode):
     def check_type_forward(self, in_types):
         type_check._argname(in_types, ('a', 'b'))
         a_type, b_type = in_types
-
         type_check.expect(
             a_type.dtype == numpy.float32,
             b_type.dtype == numpy.float32
         )
-
-        _check_ndim(a_type, lower=2, upper=3)
-        _check_ndim(b_type, lower=2, upper=3)
-
-        a_idx = _get_check_index(self.transa, False, row_idx=1, col_idx=2)
-        b_idx = _get_check_index(self.transb, True, row_idx=1, col_idx=2)
-        a_size = _get_size(a_type, a_idx)
-        b_size = _get_size(b_type, b_idx)
+        for t in (a_type, b_type):
+            type_check.expect(t.ndim >= 2, t.ndim <= 3)
         type_check.expect(
-            a_size == b_size
-        )
+            _legacy_summed_size(a_type, self.transa, True) ==
+            _legacy_summed_size(b_type, self.transb, False))
 
     def forward(self, inputs):
         self.retain_inputs((0, 1))
         a, b = inputs
-        return _batch_matmul(a, b, self.transa, self.transb, False),
+        return _product(_as_mats(a), _as_mats(b), self.transa, self.transb),
 
     def backward(self, indexes, grad_outputs):
+        # The gradients are themselves matrix products; building them from
+        # MatMul makes them differentiable again for free.
         a, b = self.get_retained_inputs()
-        return BatchMatMulGrad(self.transa, self.transb).apply(
-            (a, b, grad_outputs[0]))
-
-
-class BatchMatMulGrad(function_node.FunctionNode):
-
-    """Gradients of :class:`BatchMatMul` w.r.t. both operands."""
-
-    def __init__(self, transa=False, transb=False):
-        self.transa = transa
-        self.transb = transb
-
-    def forward(self, inputs):
-        self.retain_inputs((0, 1, 2))
-        a, b, gy = inputs
-        ga = _batch_matmul(gy, b, False, not self.transb,
-                           self.transa).reshape(a.shape)
-        gb = _batch_matmul(a, gy, not self.transa, False,
-                           self.transb).reshape(b.shape)
-        return ga, gb
-
-    def backward(self, indexes, grad_outputs):
-        a, b, gy = self.get_retained_inputs()
-        gga, ggb = grad_outputs
-        xp = backend.get_array_module(a.array)
-        if gga is None:
-            gga = xp.zeros_like(a.array)
-        if ggb is None:
-            ggb = xp.zeros_like(b.array)
+        gy, = grad_outputs
+        a_mats, b_mats = _as_mats(a), _as_mats(b)
         ret = []
-        # (ga, gb) is bilinear in ((a, b), gy): the gradient w.r.t. a and b
-        # is the same map applied to (gga, ggb), and w.r.t. gy it is the
-        # forward product of each with the other operand.
-        if 0 in indexes or 1 in indexes:
-            ga, gb = BatchMatMulGrad(self.transa, self.transb).apply(
-                (gga, ggb, gy))
-            if 0 in indexes:
-                ret.append(ga)
-            if 1 in indexes:
-                ret.append(gb)
-        if 2 in indexes:
-            ret.append(
-                BatchMatMul(self.transa, self.transb).apply((gga, b))[0] +
-                BatchMatMul(self.transa, self.transb).apply((a, ggb))[0])
+        if 0 in indexes:
+            ga, = MatMul(False, not self.transb, self.transa).apply(
+                (gy, b_mats))
+            ret.append(ga.reshape(a.shape))
+        if 1 in indexes:
+            gb, = MatMul(not self.transa, False, self.transb).apply(
+                (a_mats, gy))
+            ret.append(gb.reshape(b.shape))
         return ret
 
 
@@ -267,4 +216,5 @@ def batch_matmul(a, b, transa=False, transb=False):
     """
     warnings.warn('batch_matmul is deprecated. Use matmul instead.',
                   DeprecationWarning)
-    return BatchMatMul(transa=transa, transb=transb).apply((a, b))[0]
+    node = BatchMatMul(transa=transa, transb=transb)
+    return node.apply((a, b))[0]

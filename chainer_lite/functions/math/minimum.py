@@ -8,7 +8,7 @@ from chainer_lite.utils import type_check
 
 class Minimum(function_node.FunctionNode):
 
-    """Element-wise minimum of input variables."""
+    """The smaller of ``x1`` and ``x2`` at every position."""
 
     def check_type_forward(self, in_types):
         type_check._argname(in_types, ('x1', 'x2'))
@@ -44,7 +44,7 @@ def minimum(x1, x2):
             the same dtype, broadcastable with ``x1``.
 
     Returns:
-        ~chainer.Variable: Output variable.
+        ~chainer.Variable: The elementwise minima.
 
     Example:
 

@@ -9,14 +9,16 @@ from chainer_lite.utils import type_check
 
 class SelectorBase(function_node.FunctionNode):
 
-    """Select an array element from a given axis or set of axes."""
+    """Reduces ``x`` over ``axis`` to one of its elements (max or min).
+
+    Subclasses name the reducing array function in ``_reduction``.
+    """
+
+    _reduction = None
 
     def __init__(self, axis=None, keepdims=False):
         self.keepdims = keepdims
         self.axis = _axis.normalize_axis(axis)
-
-    def _fwd(self, x, xp):
-        raise NotImplementedError('_fwd should be implemented in sub-class.')
 
     def check_type_forward(self, in_types):
         type_check._argname(in_types, ('x',))
@@ -28,7 +30,8 @@ class SelectorBase(function_node.FunctionNode):
         xp = backend.get_array_module(x)
         self.retain_inputs((0,))
         self.retain_outputs((0,))
-        return xp.asarray(self._fwd(x, xp)),
+        reduce = getattr(xp, self._reduction)
+        return xp.asarray(reduce(x, axis=self.axis, keepdims=self.keepdims)),
 
     def backward(self, indexes, grad_outputs):
         from chainer_lite.functions.array import broadcast
@@ -43,27 +46,28 @@ class SelectorBase(function_node.FunctionNode):
 
 class Max(SelectorBase):
 
-    def _fwd(self, x, xp):
-        return xp.amax(x, axis=self.axis, keepdims=self.keepdims)
+    _reduction = 'amax'
 
 
 class Min(SelectorBase):
 
-    def _fwd(self, x, xp):
-        return xp.amin(x, axis=self.axis, keepdims=self.keepdims)
+    _reduction = 'amin'
 
 
 class IndexSelectorBase(function_node.FunctionNode):
 
-    """Select index of an array element from a given axis."""
+    """Position (``int32``) of the max or min of ``x`` along one axis.
+
+    Subclasses name the array function in ``_reduction``; ``axis=None``
+    searches the flattened array.
+    """
+
+    _reduction = None
 
     def __init__(self, axis=None):
         if axis is not None and not isinstance(axis, int):
             raise TypeError('None or int are required')
         self.axis = axis
-
-    def _fwd(self, x, xp):
-        raise NotImplementedError('_fwd should be implemented in sub-class.')
 
     def check_type_forward(self, in_types):
         type_check.expect(
@@ -76,7 +80,8 @@ class IndexSelectorBase(function_node.FunctionNode):
     def forward(self, inputs):
         x, = inputs
         xp = backend.get_array_module(x)
-        return xp.asarray(self._fwd(x, xp)),
+        position = getattr(xp, self._reduction)(x, axis=self.axis)
+        return xp.asarray(position.astype(numpy.int32)),
 
     def backward(self, indexes, grad_outputs):
         # An index is piecewise constant in x: no gradient.
@@ -85,14 +90,12 @@ class IndexSelectorBase(function_node.FunctionNode):
 
 class ArgMin(IndexSelectorBase):
 
-    def _fwd(self, x, xp):
-        return xp.argmin(x, axis=self.axis).astype(numpy.int32)
+    _reduction = 'argmin'
 
 
 class ArgMax(IndexSelectorBase):
 
-    def _fwd(self, x, xp):
-        return xp.argmax(x, axis=self.axis).astype(numpy.int32)
+    _reduction = 'argmax'
 
 
 def max(x, axis=None, keepdims=False):
@@ -106,7 +109,7 @@ def max(x, axis=None, keepdims=False):
         keepdims (bool): Keep the reduced axes as axes of length one.
 
     Returns:
-        ~chainer.Variable: Output variable.
+        ~chainer.Variable: The maxima.
 
     Example:
 
@@ -129,7 +132,7 @@ def min(x, axis=None, keepdims=False):
         keepdims (bool): Keep the reduced axes as axes of length one.
 
     Returns:
-        ~chainer.Variable: Output variable.
+        ~chainer.Variable: The minima.
 
     Example:
 

@@ -9,7 +9,7 @@ from chainer_lite.utils import type_check
 
 class Prod(function_node.FunctionNode):
 
-    """Product of array elements over a given axis."""
+    """Multiplies the elements over ``axis`` (all axes when ``None``)."""
 
     keepdims = False
 
@@ -78,7 +78,7 @@ def prod(x, axis=None, keepdims=False):
         keepdims (bool): Keep the reduced axes as axes of length one.
 
     Returns:
-        ~chainer.Variable: Output variable.
+        ~chainer.Variable: The products.
 
     Example:
 

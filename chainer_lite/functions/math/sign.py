@@ -10,7 +10,7 @@ def sign(x):
     The result has no gradient: it is a new variable outside the graph.
 
     Args:
-        x (:class:`~chainer.Variable` or :ref:`ndarray`): Input variable.
+        x (:class:`~chainer.Variable` or :ref:`ndarray`): A numeric array.
 
     Returns:
         ~chainer.Variable: Output variable of the same shape and dtype.

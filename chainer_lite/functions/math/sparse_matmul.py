@@ -86,36 +86,44 @@ def _check_indices(sp_row, sp_col, sp_shape):
         raise ValueError('len(sp_shape) must be two.')
 
 
-class CooMatMul(function_node.FunctionNode):
+class _CooNode(function_node.FunctionNode):
 
-    """``op(sp) @ op(dn)`` for a COO ``sp`` (its ``data`` is the input).
+    """Holds the fixed COO structure shared by the two product nodes.
 
     Args:
         sp_row, sp_col: Indices of the COO entries, ``((nb,) ldnz)``.
         sp_shape (tuple): Dense shape of one sparse matrix.
         sp_order (str): Entry order of the COO matrix (a GPU hint).
-        transa, transb, transc (bool): Transpose the sparse operand, the
-            dense operand, the result.
+        transa, transb, transc (bool): Transpose the first operand, the
+            second operand, the result.
         dtype: Output dtype (default: NumPy's promotion).
     """
 
-    def __init__(self, sp_row, sp_col, sp_shape, sp_order='other',
-                 transa=False, transb=False, transc=False, dtype=None):
+    def __init__(self, sp_row, sp_col, sp_shape,
+                 sp_order='other', transa=False, transb=False, transc=False,
+                 dtype=None):
         _check_indices(sp_row, sp_col, sp_shape)
-        self.sp_row = sp_row
-        self.sp_col = sp_col
+        self.sp_row, self.sp_col = sp_row, sp_col
         self.sp_shape = sp_shape
         self.sp_order = sp_order
-        self.transa = transa
-        self.transb = transb
-        self.transc = transc
+        self.transa, self.transb, self.transc = transa, transb, transc
         self.dtype = dtype
+
+    def _coo(self, transa, transb, transc, dtype):
+        # A CooMatMul over the same sparsity pattern.
+        return CooMatMul(self.sp_row, self.sp_col, self.sp_shape,
+                         self.sp_order, transa, transb, transc, dtype=dtype)
+
+
+class CooMatMul(_CooNode):
+
+    """``op(sp) @ op(dn)`` for a COO ``sp`` (its ``data`` is the input)."""
 
     def check_type_forward(self, in_types):
         type_check._argname(in_types, ('sp', 'dn'))
         sp_type, dn_type = in_types
-        sp_k_axis = -2 if self.transa else -1
-        dn_k_axis = -1 if self.transb else -2
+        # The summed-over size: columns of op(sp), rows of op(dn).
+        inner = self.sp_shape[-2 if self.transa else -1]
         type_check.expect(
             sp_type.dtype.kind == 'f',
             dn_type.dtype.kind == 'f',
@@ -123,7 +131,7 @@ class CooMatMul(function_node.FunctionNode):
             dn_type.ndim <= 3,
             sp_type.ndim == dn_type.ndim - 1,
             sp_type.shape[-1] == self.sp_row.shape[-1],
-            self.sp_shape[sp_k_axis] == dn_type.shape[dn_k_axis],
+            inner == dn_type.shape[-1 if self.transb else -2],
         )
         if type_check.eval(dn_type.ndim) == 3:
             type_check.expect(
@@ -143,49 +151,39 @@ class CooMatMul(function_node.FunctionNode):
         g_c, = grad_outputs
         ret = []
         if 0 in indexes:
-            ret.append(CooMatMulGradSP(
+            # Only the stored entries of the sparse operand get a gradient.
+            node = CooMatMulGradSP(
                 self.sp_row, self.sp_col, self.sp_shape, self.sp_order,
-                self.transc, not self.transb, self.transa,
-                dtype=sp.dtype).apply((g_c, dn))[0])
+                self.transc, not self.transb, self.transa, dtype=sp.dtype)
+            ret.append(node.apply((g_c, dn))[0])
         if 1 in indexes:
-            ret.append(CooMatMul(
-                self.sp_row, self.sp_col, self.sp_shape, self.sp_order,
-                not self.transa, self.transc, self.transb,
-                dtype=dn.dtype).apply((sp, g_c))[0])
+            node = self._coo(not self.transa, self.transc, self.transb,
+                             dn.dtype)
+            ret.append(node.apply((sp, g_c))[0])
         return ret
 
 
-class CooMatMulGradSP(function_node.FunctionNode):
+class CooMatMulGradSP(_CooNode):
 
     """The entries of ``op(a) @ op(b)`` at the positions of a COO matrix."""
-
-    def __init__(self, sp_row, sp_col, sp_shape, sp_order='other',
-                 transa=False, transb=False, transc=False, dtype=None):
-        _check_indices(sp_row, sp_col, sp_shape)
-        self.sp_row = sp_row
-        self.sp_col = sp_col
-        self.sp_shape = sp_shape
-        self.sp_order = sp_order
-        self.transa = transa
-        self.transb = transb
-        self.transc = transc
-        self.dtype = dtype
 
     def check_type_forward(self, in_types):
         type_check.expect(in_types.size() == 2)
         a_type, b_type = in_types
-        a_m_axis, a_k_axis = (-1, -2) if self.transa else (-2, -1)
-        b_k_axis, b_n_axis = (-1, -2) if self.transb else (-2, -1)
-        sp_m_axis, sp_n_axis = (-1, -2) if self.transc else (-2, -1)
+        # (row axis, column axis) of each operand once transposed; the
+        # result must have the dense shape of the sparse pattern.
+        a_rows, a_cols = (-1, -2) if self.transa else (-2, -1)
+        b_rows, b_cols = (-1, -2) if self.transb else (-2, -1)
+        out_rows, out_cols = (-1, -2) if self.transc else (-2, -1)
         type_check.expect(
             a_type.dtype.kind == 'f',
             b_type.dtype.kind == 'f',
             a_type.ndim >= 2,
             a_type.ndim <= 3,
             a_type.ndim == b_type.ndim,
-            a_type.shape[a_m_axis] == self.sp_shape[sp_m_axis],
-            b_type.shape[b_n_axis] == self.sp_shape[sp_n_axis],
-            a_type.shape[a_k_axis] == b_type.shape[b_k_axis],
+            a_type.shape[a_rows] == self.sp_shape[out_rows],
+            b_type.shape[b_cols] == self.sp_shape[out_cols],
+            a_type.shape[a_cols] == b_type.shape[b_rows],
         )
         if type_check.eval(a_type.ndim) == 3:
             type_check.expect(
@@ -205,16 +203,16 @@ class CooMatMulGradSP(function_node.FunctionNode):
         a, b = self.get_retained_inputs()
         g_sp, = grad_outputs
         ret = []
+        # The output is linear in each operand, with the sparse gradient
+        # as the coefficient: both gradients are COO products.
         if 0 in indexes:
-            ret.append(CooMatMul(
-                self.sp_row, self.sp_col, self.sp_shape, self.sp_order,
-                self.transc, not self.transb, self.transa,
-                dtype=a.dtype).apply((g_sp, b))[0])
+            node = self._coo(self.transc, not self.transb, self.transa,
+                             a.dtype)
+            ret.append(node.apply((g_sp, b))[0])
         if 1 in indexes:
-            ret.append(CooMatMul(
-                self.sp_row, self.sp_col, self.sp_shape, self.sp_order,
-                not self.transc, self.transa, not self.transb,
-                dtype=b.dtype).apply((g_sp, a))[0])
+            node = self._coo(not self.transc, self.transa, not self.transb,
+                             b.dtype)
+            ret.append(node.apply((g_sp, a))[0])
         return ret
 
 
@@ -258,17 +256,16 @@ def sparse_matmul(a, b, transa=False, transb=False):
        dense array.
     """
     if isinstance(a, utils.CooMatrix) and _is_dense(b):
-        return CooMatMul(a.row, a.col, a.shape, a.order,
-                         transa=transa,
-                         transb=transb,
-                         transc=False).apply((a.data, b))[0]
-    if _is_dense(a) and isinstance(b, utils.CooMatrix):
+        sparse, dense = a, b
+        flags = (transa, transb, False)
+    elif _is_dense(a) and isinstance(b, utils.CooMatrix):
         # a @ B = (B^T a^T)^T
-        return CooMatMul(b.row, b.col, b.shape, b.order,
-                         transa=not transb,
-                         transb=not transa,
-                         transc=True).apply((b.data, a))[0]
-    msg = 'This combination of type of inputs is not supported.\n'
-    msg += '    a: {}\n'.format(type(a))
-    msg += '    b: {}\n'.format(type(b))
-    raise ValueError(msg)
+        sparse, dense = b, a
+        flags = (not transb, not transa, True)
+    else:
+        raise ValueError(
+            'This combination of type of inputs is not supported.\n'
+            '    a: {}\n    b: {}\n'.format(type(a), type(b)))
+    node = CooMatMul(sparse.row, sparse.col, sparse.shape, sparse.order,
+                     *flags)
+    return node.apply((sparse.data, dense))[0]

@@ -9,7 +9,7 @@ from chainer_lite import utils
 from chainer_lite.utils import type_check
 
 
-def _tensordot(a, b, a_axes, b_axes, c_axes=None):
+def _contract(a, b, a_axes, b_axes, c_axes=None):
     """Contracts ``a``'s column axes with ``b``'s row axes.
 
     ``a_axes`` and ``b_axes`` are ``[row axes, column axes]``; ``c_axes``
@@ -85,47 +85,48 @@ class TensorDot(function_node.FunctionNode):
         self.retain_inputs((0, 1))
         a, b = inputs
         if self.a_axes is None or self.b_axes is None:
-            if isinstance(self.axes, collections.abc.Sequence):
-                a_cols, b_rows = self.axes
-                if numpy.isscalar(a_cols):
-                    a_cols = a_cols,
-                if numpy.isscalar(b_rows):
-                    b_rows = b_rows,
-                a_cols = list(a_cols)
-                b_rows = list(b_rows)
-            else:
-                a_cols = list(range(a.ndim - self.axes, a.ndim))
-                b_rows = list(range(self.axes))
-            self.a_axes = [[i for i in range(a.ndim) if i not in a_cols],
-                           a_cols]
-            self.b_axes = [b_rows,
-                           [i for i in range(b.ndim) if i not in b_rows]]
-        c = _tensordot(a, b, self.a_axes, self.b_axes, self.c_axes)
+            self.a_axes, self.b_axes = _axes_from_spec(a.ndim, b.ndim,
+                                                       self.axes)
+        c = _contract(a, b, self.a_axes, self.b_axes, self.c_axes)
         if self.c_axes is None:
-            n_rows = len(self.a_axes[0])
-            n_cols = len(self.b_axes[1])
-            self.c_axes = [list(range(n_rows)),
-                           list(range(n_rows, n_rows + n_cols))]
+            # NumPy's order: a's free axes first, then b's.
+            n_a, n_b = len(self.a_axes[0]), len(self.b_axes[1])
+            self.c_axes = [list(range(n_a)), list(range(n_a, n_a + n_b))]
         return utils.force_array(c, self.dtype),
 
     def backward(self, indexes, grad_outputs):
         a, b = self.get_retained_inputs()
         gc, = grad_outputs
-        # ga contracts gc with b over b's free axes and puts the remaining
-        # axes back where a had them (likewise for gb).
-        ga = None
+        a_free, a_summed = self.a_axes
+        b_summed, b_free = self.b_axes
+        # Each gradient contracts gc with the other operand over that
+        # operand's free axes; the result lands on the axes of its own
+        # operand (its free axes from gc, its summed ones from the other).
+        ga = gb = None
         if 0 in indexes:
-            ga, = TensorDot(a_axes=self.c_axes,
-                            b_axes=[self.b_axes[1], self.b_axes[0]],
-                            c_axes=self.a_axes,
-                            dtype=a.dtype).apply((gc, b))
-        gb = None
+            ga, = TensorDot(a_axes=self.c_axes, b_axes=[b_free, b_summed],
+                            c_axes=self.a_axes, dtype=a.dtype).apply((gc, b))
         if 1 in indexes:
-            gb, = TensorDot(a_axes=[self.a_axes[1], self.a_axes[0]],
-                            b_axes=self.c_axes,
-                            c_axes=self.b_axes,
-                            dtype=b.dtype).apply((a, gc))
+            gb, = TensorDot(a_axes=[a_summed, a_free], b_axes=self.c_axes,
+                            c_axes=self.b_axes, dtype=b.dtype).apply((a, gc))
         return ga, gb
+
+
+def _axes_from_spec(a_ndim, b_ndim, axes):
+    """``[free, summed]`` axes of ``a`` and ``[summed, free]`` of ``b``.
+
+    ``axes`` is an int (the last ``axes`` axes of ``a`` with the first of
+    ``b``) or a pair of axis sequences (or single axes).
+    """
+    if isinstance(axes, collections.abc.Sequence):
+        a_summed, b_summed = [
+            [ax] if numpy.isscalar(ax) else list(ax) for ax in axes]
+    else:
+        a_summed = list(range(a_ndim - axes, a_ndim))
+        b_summed = list(range(axes))
+    a_free = [i for i in range(a_ndim) if i not in a_summed]
+    b_free = [i for i in range(b_ndim) if i not in b_summed]
+    return [a_free, a_summed], [b_summed, b_free]
 
 
 def tensordot(a, b, axes=2):

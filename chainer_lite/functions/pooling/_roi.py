@@ -26,14 +26,11 @@ def pair(x):
 def check_outsize(outsize):
     """``outsize`` as a pair of positive integers (``TypeError`` if not)."""
     outh, outw = pair(outsize)
-    if not (isinstance(outh, numbers.Integral) and outh > 0):
-        raise TypeError(
-            'outsize[0] must be positive integer: {}, {}'
-            .format(type(outh), outh))
-    if not (isinstance(outw, numbers.Integral) and outw > 0):
-        raise TypeError(
-            'outsize[1] must be positive integer: {}, {}'
-            .format(type(outw), outw))
+    for axis, size in enumerate((outh, outw)):
+        if not isinstance(size, numbers.Integral) or size <= 0:
+            raise TypeError(
+                'outsize[{}] must be positive integer: {}, {}'
+                .format(axis, type(size), size))
     return int(outh), int(outw)
 
 

@@ -8,6 +8,7 @@ scattering is the adjoint (col2im).
 from chainer_lite import backend
 from chainer_lite import utils
 from chainer_lite.utils import conv
+from chainer_lite.utils import type_check
 
 
 def as_tuple(x, n):
@@ -18,12 +19,47 @@ def as_tuple(x, n):
     return (x,) * n
 
 
-def out_sizes(dims, ksize, stride, pad, cover_all):
-    """Output sizes of a pooling; asserts they are positive."""
-    outs = tuple([conv.get_conv_outsize(d, k, s, p, cover_all)
+def pooled_sizes(dims, ksize, stride, pad, cover_all):
+    """Output sizes of a pooling of an input of spatial size ``dims``."""
+    return tuple([conv.get_conv_outsize(d, k, s, p, cover_all)
                   for d, k, s, p in zip(dims, ksize, stride, pad)])
-    assert all(o > 0 for o in outs), 'Output sizes should be positive.'
+
+
+def out_sizes(dims, ksize, stride, pad, cover_all):
+    """:func:`pooled_sizes`, asserted to be positive."""
+    outs = pooled_sizes(dims, ksize, stride, pad, cover_all)
+    assert min(outs) > 0, 'Output sizes should be positive.'
     return outs
+
+
+def unpooled_sizes(given, dims, ksize, stride, pad, cover_all):
+    """Output sizes of an unpooling of an input of spatial size ``dims``.
+
+    Entries of ``given`` that are not ``None`` are kept; the others are the
+    smallest sizes that pool back to ``dims``.
+    """
+    return tuple([
+        conv.get_deconv_outsize(d, k, s, p, cover_all=cover_all)
+        if out is None else out
+        for out, d, k, s, p in zip(given, dims, ksize, stride, pad)])
+
+
+def expect_pools_back(x_type, outs, ksize, stride, pad, cover_all):
+    """Type check of an unpooling to ``outs``, one spatial axis at a time.
+
+    Pooling an array of size ``outs`` must give back the input's size;
+    ``None`` entries of ``outs`` (not given yet) are not checked.
+    """
+    for axis, (out, k, s, p) in enumerate(zip(outs, ksize, stride, pad), 2):
+        if out is not None:
+            pooled = conv.get_conv_outsize(out, k, s, p, cover_all=cover_all)
+            type_check.expect(x_type.shape[axis] == pooled)
+
+
+def spread(x, k):
+    """``x`` repeated (as a read-only view) over a new window axis 2."""
+    xp = backend.get_array_module(x)
+    return xp.broadcast_to(x[:, :, None], x.shape[:2] + (k,) + x.shape[2:])
 
 
 def windows(x, ksize, stride, pad, outs, pval):

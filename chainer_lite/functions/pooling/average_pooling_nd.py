@@ -3,6 +3,7 @@ import numpy
 
 from chainer_lite import backend
 from chainer_lite import function_node
+from chainer_lite.functions.connection import _util as conv_util
 from chainer_lite.functions.pooling import _util
 from chainer_lite.functions.pooling import pooling_nd
 from chainer_lite import utils
@@ -23,7 +24,7 @@ def _window_widths(dims, ksize, stride, pad, dtype):
 
 class AveragePoolingND(pooling_nd._PoolingND):
 
-    """Average pooling over a set of N-dimensional planes.
+    """Window means over N spatial axes of every channel.
 
     ``pad_value=0`` averages over whole windows (padding counts as zeros);
     ``pad_value=None`` averages over the non-padding elements only.
@@ -37,8 +38,7 @@ class AveragePoolingND(pooling_nd._PoolingND):
                     pad_value))
         if cover_all is True:
             raise ValueError('`cover_all` mode is not supported yet.')
-        super(AveragePoolingND, self).__init__(
-            ndim, ksize, stride=stride, pad=pad, cover_all=cover_all)
+        super().__init__(ndim, ksize, stride, pad, cover_all)
         self.pad_value = pad_value
 
     def forward(self, inputs):
@@ -70,26 +70,26 @@ class AveragePoolingNDGrad(function_node.FunctionNode):
     def forward(self, inputs):
         gy, = inputs
         func = self.func
-        xp = backend.get_array_module(gy)
         k = utils.size_of_shape(func.ksize)
+        # Each window's share: 1/k, or 1/(its real elements) without
+        # padding.
         if func.pad_value is None:
             gy = gy / func.width
         else:
             gy = gy / gy.dtype.type(k)
-        gcol = xp.broadcast_to(gy[:, :, None],
-                               gy.shape[:2] + (k,) + gy.shape[2:])
-        return _util.scatter(gcol, func.ksize, func.stride, func.pad,
-                             func._in_shape[2:]),
+        return _util.scatter(_util.spread(gy, k), func.ksize, func.stride,
+                             func.pad, func._in_shape[2:]),
 
     def backward(self, indexes, grad_outputs):
+        # Spreading is the adjoint of averaging: the same pooling again.
         func = self.func
-        return AveragePoolingND(
-            func.ndim, func.ksize, func.stride, func.pad, cover_all=False,
-            pad_value=func.pad_value).apply(grad_outputs)
+        node = AveragePoolingND(func.ndim, func.ksize, func.stride, func.pad,
+                                pad_value=func.pad_value)
+        return node.apply(grad_outputs)
 
 
 def average_pooling_nd(x, ksize, stride=None, pad=0, pad_value=0):
-    """N-dimensionally spatial average pooling function.
+    """Mean of every window, over any number of spatial axes.
 
     Every output element is the mean of one window of the input, the
     windows being laid out like the patches of
@@ -99,7 +99,7 @@ def average_pooling_nd(x, ksize, stride=None, pad=0, pad_value=0):
     Args:
         x (~chainer.Variable): Input of shape :math:`(n, c, d_1, ..., d_N)`.
         ksize (int or tuple of ints): Size of the windows. ``ksize=k`` and
-            ``ksize=(k, k, ..., k)`` are equivalent.
+            ``(k, k, ..., k)`` give the same windows.
         stride (int or tuple of ints or None): Stride of the windows; the
             window size when ``None``.
         pad (int or tuple of ints): Padding on each side.
@@ -108,7 +108,7 @@ def average_pooling_nd(x, ksize, stride=None, pad=0, pad_value=0):
             leaves them out of the averages.
 
     Returns:
-        ~chainer.Variable: Output variable.
+        ~chainer.Variable: The window means.
 
     Example:
 
@@ -118,35 +118,28 @@ def average_pooling_nd(x, ksize, stride=None, pad=0, pad_value=0):
         >>> F.average_pooling_nd(x, 2, stride=1, pad=1, pad_value=None).array
         array([[[1., 1., 1., 1.]]], dtype=float32)
     """
-    ndim = len(x.shape[2:])
-    return AveragePoolingND(
-        ndim, ksize, stride=stride, pad=pad, pad_value=pad_value
-    ).apply((x,))[0]
-
-
-def _check_ndim(x, ndim):
-    if len(x.shape[2:]) != ndim:
-        raise ValueError(
-            'The number of dimensions under channel dimension of the input '
-            '\'x\' should be {}. But the actual ndim was {}.'.format(
-                ndim, len(x.shape[2:])))
+    node = AveragePoolingND(len(x.shape) - 2, ksize, stride, pad,
+                            pad_value=pad_value)
+    return node.apply((x,))[0]
 
 
 def average_pooling_1d(x, ksize, stride=None, pad=0, pad_value=0):
-    """1-dimensional spatial average pooling function.
+    """Average pooling of sequences (one spatial axis).
 
     It is :func:`~chainer.functions.average_pooling_nd` for inputs with one
     spatial axis (a ``ValueError`` is raised otherwise).
     """
-    _check_ndim(x, 1)
-    return average_pooling_nd(x, ksize, stride, pad, pad_value)
+    conv_util.require_spatial_ndim(x, 1)
+    return average_pooling_nd(x, ksize, stride=stride, pad=pad,
+                              pad_value=pad_value)
 
 
 def average_pooling_3d(x, ksize, stride=None, pad=0, pad_value=0):
-    """3-dimensional spatial average pooling function.
+    """Average pooling of volumes (three spatial axes).
 
     It is :func:`~chainer.functions.average_pooling_nd` for inputs with
     three spatial axes (a ``ValueError`` is raised otherwise).
     """
-    _check_ndim(x, 3)
-    return average_pooling_nd(x, ksize, stride, pad, pad_value)
+    conv_util.require_spatial_ndim(x, 3)
+    return average_pooling_nd(x, ksize, stride=stride, pad=pad,
+                              pad_value=pad_value)

@@ -1,5 +1,6 @@
 """Max pooling over N spatial axes (``max_pooling_1d/2d/3d/nd``)."""
 from chainer_lite import function_node
+from chainer_lite.functions.connection import _util as conv_util
 from chainer_lite.functions.pooling import _util
 from chainer_lite.functions.pooling import pooling_nd
 from chainer_lite import utils
@@ -7,18 +8,12 @@ from chainer_lite import utils
 
 class MaxPoolingND(pooling_nd._PoolingND):
 
-    """Max pooling over a set of N-dimensional planes.
+    """Window maxima over N spatial axes of every channel.
 
     After the forward pass ``indexes`` holds, for every output element, the
     position of the maximum inside its window (flattened in C order, padding
     included; the first one on ties).
     """
-
-    def __init__(self, ndim, ksize, stride=None, pad=0, cover_all=True,
-                 return_indices=False):
-        super(MaxPoolingND, self).__init__(
-            ndim, ksize, stride=stride, pad=pad, cover_all=cover_all,
-            return_indices=return_indices)
 
     def forward(self, inputs):
         x, = inputs
@@ -78,7 +73,7 @@ class MaxPoolingNDWithIndexes(function_node.FunctionNode):
 
 def max_pooling_nd(x, ksize, stride=None, pad=0, cover_all=True,
                    return_indices=False):
-    """N-dimensionally spatial max pooling function.
+    """Maximum of every window, over any number of spatial axes.
 
     Every output element is the maximum of one window of the input; the
     windows are laid out like the patches of
@@ -88,7 +83,7 @@ def max_pooling_nd(x, ksize, stride=None, pad=0, cover_all=True,
     Args:
         x (~chainer.Variable): Input of shape :math:`(n, c, d_1, ..., d_N)`.
         ksize (int or tuple of ints): Size of the windows. ``ksize=k`` and
-            ``ksize=(k, k, ..., k)`` are equivalent.
+            ``(k, k, ..., k)`` give the same windows.
         stride (int or tuple of ints or None): Stride of the windows; the
             window size when ``None``.
         pad (int or tuple of ints): Padding on each side.
@@ -110,36 +105,32 @@ def max_pooling_nd(x, ksize, stride=None, pad=0, cover_all=True,
         array([[[[ 5.,  7.],
                  [13., 15.]]]], dtype=float32)
     """
-    ndim = len(x.shape[2:])
-    func = MaxPoolingND(ndim, ksize, stride, pad, cover_all, return_indices)
-    out = func.apply((x,))[0]
-    if return_indices:
-        return out, func.indexes
-    return out
+    node = MaxPoolingND(len(x.shape) - 2, ksize, stride, pad, cover_all,
+                        return_indices)
+    y, = node.apply((x,))
+    return (y, node.indexes) if return_indices else y
 
 
-def _check_ndim(x, ndim):
-    if len(x.shape[2:]) != ndim:
-        raise ValueError(
-            'The number of dimensions under channel dimension of the input '
-            '\'x\' should be {}. But the actual ndim was {}.'.format(
-                ndim, len(x.shape[2:])))
+def _pool_checked(ndim, x, *args):
+    # The fixed-rank wrappers: max_pooling_nd after a rank check.
+    conv_util.require_spatial_ndim(x, ndim)
+    return max_pooling_nd(x, *args)
 
 
 def max_pooling_1d(x, ksize, stride=None, pad=0, cover_all=True,
                    return_indices=False):
-    """1-dimensional spatial max pooling function.
+    """Max pooling of sequences (one spatial axis).
 
     It is :func:`~chainer.functions.max_pooling_nd` for inputs with one
     spatial axis (a ``ValueError`` is raised otherwise).
     """
-    _check_ndim(x, 1)
-    return max_pooling_nd(x, ksize, stride, pad, cover_all, return_indices)
+    return _pool_checked(1, x, ksize, stride, pad, cover_all,
+                         return_indices)
 
 
 def max_pooling_2d(x, ksize, stride=None, pad=0, cover_all=True,
                    return_indices=False):
-    """Spatial max pooling function.
+    """Maximum of every window of a batch of images.
 
     Every output pixel is the maximum of a ``ksize`` window of its channel,
     the windows moving by ``stride`` over the input padded (with
@@ -148,7 +139,7 @@ def max_pooling_2d(x, ksize, stride=None, pad=0, cover_all=True,
     Args:
         x (~chainer.Variable): Input of shape :math:`(n, c, h, w)`.
         ksize (int or pair of ints): Size of the windows. ``ksize=k`` and
-            ``ksize=(k, k)`` are equivalent.
+            ``(k, k)`` give the same windows.
         stride (int or pair of ints or None): Stride of the windows; the
             window size when ``None``.
         pad (int or pair of ints): Padding on each side.
@@ -173,16 +164,16 @@ def max_pooling_2d(x, ksize, stride=None, pad=0, cover_all=True,
         array([[[[3, 3],
                  [3, 3]]]])
     """
-    _check_ndim(x, 2)
-    return max_pooling_nd(x, ksize, stride, pad, cover_all, return_indices)
+    return _pool_checked(2, x, ksize, stride, pad, cover_all,
+                         return_indices)
 
 
 def max_pooling_3d(x, ksize, stride=None, pad=0, cover_all=True,
                    return_indices=False):
-    """3-dimensional spatial max pooling function.
+    """Max pooling of volumes (three spatial axes).
 
     It is :func:`~chainer.functions.max_pooling_nd` for inputs with three
     spatial axes (a ``ValueError`` is raised otherwise).
     """
-    _check_ndim(x, 3)
-    return max_pooling_nd(x, ksize, stride, pad, cover_all, return_indices)
+    return _pool_checked(3, x, ksize, stride, pad, cover_all,
+                         return_indices)

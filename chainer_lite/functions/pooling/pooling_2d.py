@@ -11,9 +11,20 @@ def _pair(x):
     return x, x
 
 
+def window_of(node):
+    """``(ksize, stride, pad)`` of a 2-d pooling node, each as a pair."""
+    return (node.kh, node.kw), (node.sy, node.sx), (node.ph, node.pw)
+
+
+def copy_window(dst, src):
+    """Gives ``dst`` (a gradient node) the window layout of ``src``."""
+    for name in ('kh', 'kw', 'sy', 'sx', 'ph', 'pw', 'cover_all'):
+        setattr(dst, name, getattr(src, name))
+
+
 class Pooling2D(function_node.FunctionNode):
 
-    """Base class of pooling function over a set of 2d planes."""
+    """Common window settings of the 2-d pooling nodes."""
 
     def __init__(self, ksize, stride=None, pad=0, cover_all=True,
                  return_indices=False):

@@ -6,7 +6,7 @@ from chainer_lite.utils import type_check
 
 class _PoolingND(function_node.FunctionNode):
 
-    """Base class of pooling function over a set of N-dimensional planes."""
+    """Common window settings of the N-d pooling nodes."""
 
     def __init__(self, ndim, ksize, stride=None, pad=0, cover_all=True,
                  return_indices=False):

@@ -43,7 +43,7 @@ def sampling(rois, roi_indices, spatial_scale, outsize, sampling_ratio,
 
 class ROIAverageAlign2D(function.Function):
 
-    """ROI average align over a set of 2d planes."""
+    """Bilinearly sampled averages over the bins of each ROI."""
 
     def __init__(self, outsize, spatial_scale, sampling_ratio=None):
         self.outh, self.outw = _roi.check_outsize(outsize)
@@ -88,7 +88,7 @@ class ROIAverageAlign2D(function.Function):
 
 def roi_average_align_2d(
         x, rois, roi_indices, outsize, spatial_scale, sampling_ratio=None):
-    """Spatial Region of Interest (ROI) average align function.
+    """Average RoIAlign: bin means of bilinear samples inside each ROI.
 
     Like :func:`~chainer.functions.roi_average_pooling_2d`, but without
     rounding: every bin of the ``outsize`` grid over the ROI
@@ -118,5 +118,5 @@ def roi_average_align_2d(
         ...                        1.0).array
         array([[[[5.]]]], dtype=float32)
     """
-    return ROIAverageAlign2D(outsize, spatial_scale, sampling_ratio)(
-        x, rois, roi_indices)
+    func = ROIAverageAlign2D(outsize, spatial_scale, sampling_ratio)
+    return func(x, rois, roi_indices)

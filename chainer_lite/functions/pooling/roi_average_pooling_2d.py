@@ -8,7 +8,7 @@ from chainer_lite.functions.pooling import _roi
 
 class ROIAveragePooling2D(function.Function):
 
-    """RoI average pooling over a set of 2d planes."""
+    """Means over the bins of each ROI (integer pixel bins)."""
 
     def __init__(self, outsize, spatial_scale):
         self.outh, self.outw = _roi.check_outsize(outsize)
@@ -55,7 +55,7 @@ class ROIAveragePooling2D(function.Function):
 
 
 def roi_average_pooling_2d(x, rois, roi_indices, outsize, spatial_scale):
-    """Spatial Region of Interest (ROI) average pooling function.
+    """Pools every region of interest to a fixed grid of bin means.
 
     Like :func:`~chainer.functions.roi_max_pooling_2d`, with the mean of
     each bin instead of its maximum (bins wholly outside the image give 0).
@@ -79,4 +79,5 @@ def roi_average_pooling_2d(x, rois, roi_indices, outsize, spatial_scale):
         ...                          (1, 2), 1.0).array
         array([[[[2.5, 4.5]]]], dtype=float32)
     """
-    return ROIAveragePooling2D(outsize, spatial_scale)(x, rois, roi_indices)
+    func = ROIAveragePooling2D(outsize, spatial_scale)
+    return func(x, rois, roi_indices)

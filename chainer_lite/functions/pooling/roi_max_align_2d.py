@@ -9,7 +9,7 @@ from chainer_lite.functions.pooling import roi_average_align_2d
 
 class ROIMaxAlign2D(function.Function):
 
-    """ROI max align over a set of 2d planes."""
+    """Bilinearly sampled maxima over the bins of each ROI."""
 
     def __init__(self, outsize, spatial_scale, sampling_ratio=None):
         self.outh, self.outw = _roi.check_outsize(outsize)
@@ -71,7 +71,7 @@ class ROIMaxAlign2D(function.Function):
 
 def roi_max_align_2d(
         x, rois, roi_indices, outsize, spatial_scale, sampling_ratio=None):
-    """Spatial Region of Interest (ROI) max align function.
+    """Max RoIAlign: bin maxima of bilinear samples inside each ROI.
 
     Like :func:`~chainer.functions.roi_average_align_2d`, with the maximum
     of the bilinear samples of each bin instead of their mean (a bin with
@@ -100,5 +100,5 @@ def roi_max_align_2d(
         ...                    1.0).array
         array([[[[7.5]]]], dtype=float32)
     """
-    return ROIMaxAlign2D(outsize, spatial_scale, sampling_ratio)(
-        x, rois, roi_indices)
+    func = ROIMaxAlign2D(outsize, spatial_scale, sampling_ratio)
+    return func(x, rois, roi_indices)

@@ -8,7 +8,7 @@ from chainer_lite.functions.pooling import _roi
 
 class ROIMaxPooling2D(function.Function):
 
-    """RoI max pooling over a set of 2d planes."""
+    """Maxima over the bins of each ROI (integer pixel bins)."""
 
     def __init__(self, outsize, spatial_scale):
         self.outh, self.outw = _roi.check_outsize(outsize)
@@ -40,7 +40,7 @@ class ROIMaxPooling2D(function.Function):
 
 
 def roi_max_pooling_2d(x, rois, roi_indices, outsize, spatial_scale):
-    """Spatial Region of Interest (ROI) max pooling function.
+    """Pools every region of interest to a fixed grid of bin maxima.
 
     Every ROI ``(y_min, x_min, y_max, x_max)`` (in input coordinates times
     ``spatial_scale``, rounded) of image ``roi_indices[r]`` is split into an
@@ -67,4 +67,5 @@ def roi_max_pooling_2d(x, rois, roi_indices, outsize, spatial_scale):
         ...                      1.0).array
         array([[[[5., 7.]]]], dtype=float32)
     """
-    return ROIMaxPooling2D(outsize, spatial_scale)(x, rois, roi_indices)
+    func = ROIMaxPooling2D(outsize, spatial_scale)
+    return func(x, rois, roi_indices)

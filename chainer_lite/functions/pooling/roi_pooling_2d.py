@@ -18,7 +18,7 @@ def _regions(rois, spatial_scale):
 
 class ROIPooling2D(function_node.FunctionNode):
 
-    """RoI pooling over a set of 2d planes."""
+    """Max over the bins of each ROI; ROIs carry their batch index."""
 
     def __init__(self, outh, outw, spatial_scale):
         self.outh, self.outw = outh, outw
@@ -85,7 +85,7 @@ class ROIPooling2DGrad(function_node.FunctionNode):
 
 
 def roi_pooling_2d(x, rois, outh, outw, spatial_scale):
-    """Spatial Region of Interest (ROI) pooling function.
+    """Pools every region of interest to a fixed grid (bin maxima).
 
     Every ROI ``(batch_index, x_min, y_min, x_max, y_max)`` (both ends
     inclusive, in input coordinates times ``spatial_scale``, rounded) is
@@ -111,4 +111,5 @@ def roi_pooling_2d(x, rois, outh, outw, spatial_scale):
         >>> F.roi_pooling_2d(x, rois, 1, 2, 1.0).array
         array([[[[5., 7.]]]], dtype=float32)
     """
-    return ROIPooling2D(outh, outw, spatial_scale).apply((x, rois))[0]
+    node = ROIPooling2D(outh, outw, spatial_scale)
+    return node.apply((x, rois))[0]

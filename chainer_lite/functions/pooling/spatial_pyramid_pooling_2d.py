@@ -4,7 +4,7 @@ from chainer_lite.functions.pooling import max_pooling_nd
 
 
 def spatial_pyramid_pooling_2d(x, pyramid_height, pooling=None):
-    """Spatial pyramid pooling function.
+    """Pools images at several grid resolutions into one flat vector.
 
     Level :math:`i` (from 0) of the pyramid max-pools ``x`` into a
     :math:`2^i \\times 2^i` grid, with windows of size

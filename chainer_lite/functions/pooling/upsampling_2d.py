@@ -2,51 +2,42 @@
 from chainer_lite import function_node
 from chainer_lite.functions.pooling import _util
 from chainer_lite.functions.pooling import pooling_2d
-from chainer_lite.utils import conv
 from chainer_lite.utils import type_check
 
 
 class Upsampling2D(pooling_2d.Pooling2D):
 
-    """Upsampling over a set of 2d planes w/ indices used for max pooling."""
+    """Writes each pixel at its max-pooling position of a zero image."""
 
     def __init__(self, indexes, ksize, stride=None, pad=0, outsize=None,
                  cover_all=True):
-        super(Upsampling2D, self).__init__(ksize, stride, pad, cover_all)
+        super().__init__(ksize, stride, pad, cover_all)
         self.indexes = indexes
-        self.outh, self.outw = (None, None) if outsize is None else outsize
+        if outsize is None:
+            outsize = (None, None)
+        self.outh, self.outw = outsize
 
     def check_type_forward(self, in_types):
-        n_in = in_types.size()
-        type_check.expect(n_in == 1)
-        x_type = in_types[0]
+        type_check.expect(in_types.size() == 1)
+        x_type, = in_types
         type_check.expect(
             x_type.dtype.kind == 'f',
             x_type.ndim == 4,
             x_type.shape == self.indexes.shape,
         )
-        if self.outh is not None:
-            expected_h = conv.get_conv_outsize(
-                self.outh, self.kh, self.sy, self.ph, cover_all=self.cover_all)
-            type_check.expect(x_type.shape[2] == expected_h)
-        if self.outw is not None:
-            expected_w = conv.get_conv_outsize(
-                self.outw, self.kw, self.sx, self.pw, cover_all=self.cover_all)
-            type_check.expect(x_type.shape[3] == expected_w)
+        _util.expect_pools_back(x_type, (self.outh, self.outw),
+                                *pooling_2d.window_of(self), self.cover_all)
 
     def forward(self, inputs):
         x, = inputs
         self._in_dtype = x.dtype
-        h, w = x.shape[2:]
-        if self.outh is None:
-            self.outh = conv.get_deconv_outsize(
-                h, self.kh, self.sy, self.ph, cover_all=self.cover_all)
-        if self.outw is None:
-            self.outw = conv.get_deconv_outsize(
-                w, self.kw, self.sx, self.pw, cover_all=self.cover_all)
-        gcol = _util.place(x, self.indexes, self.kh * self.kw)
-        return _util.scatter(gcol, (self.kh, self.kw), (self.sy, self.sx),
-                             (self.ph, self.pw), (self.outh, self.outw)),
+        ksize, stride, pad = pooling_2d.window_of(self)
+        self.outh, self.outw = _util.unpooled_sizes(
+            (self.outh, self.outw), x.shape[2:], ksize, stride, pad,
+            self.cover_all)
+        gcol = _util.place(x, self.indexes, ksize[0] * ksize[1])
+        return _util.scatter(gcol, ksize, stride, pad,
+                             (self.outh, self.outw)),
 
     def backward(self, indexes, grad_outputs):
         return Upsampling2DGrad(self).apply(grad_outputs)
@@ -57,34 +48,28 @@ class Upsampling2DGrad(function_node.FunctionNode):
     """Picks from every window of ``gy`` the element at the pooling index."""
 
     def __init__(self, upsampling2d):
-        self.kh = upsampling2d.kh
-        self.kw = upsampling2d.kw
-        self.sy = upsampling2d.sy
-        self.sx = upsampling2d.sx
-        self.ph = upsampling2d.ph
-        self.pw = upsampling2d.pw
+        pooling_2d.copy_window(self, upsampling2d)
         self.outh = upsampling2d.outh
         self.outw = upsampling2d.outw
-        self.cover_all = upsampling2d.cover_all
         self.indexes = upsampling2d.indexes
         self._in_dtype = upsampling2d._in_dtype
 
     def forward(self, inputs):
         gy, = inputs
-        col = _util.windows(gy, (self.kh, self.kw), (self.sy, self.sx),
-                            (self.ph, self.pw), self.indexes.shape[2:], 0)
+        col = _util.windows(gy, *pooling_2d.window_of(self),
+                            self.indexes.shape[2:], 0)
         return _util.pick(col, self.indexes),
 
     def backward(self, indexes, grad_outputs):
-        return Upsampling2D(
-            self.indexes, (self.kh, self.kw), (self.sy, self.sx),
-            (self.ph, self.pw), (self.outh, self.outw),
-            self.cover_all).apply(grad_outputs)
+        node = Upsampling2D(self.indexes, *pooling_2d.window_of(self),
+                            outsize=(self.outh, self.outw),
+                            cover_all=self.cover_all)
+        return node.apply(grad_outputs)
 
 
-def upsampling_2d(
-        x, indexes, ksize, stride=None, pad=0, outsize=None, cover_all=True):
-    """Upsampling using pooling indices.
+def upsampling_2d(x, indexes, ksize, stride=None, pad=0, outsize=None,
+                  cover_all=True):
+    """Undoes a max pooling: puts values back where the maxima were.
 
     Every input pixel is written into its window of the output at the
     position given by ``indexes`` (as returned by
@@ -105,7 +90,7 @@ def upsampling_2d(
         cover_all (bool): Whether the max pooling used ``cover_all``.
 
     Returns:
-        ~chainer.Variable: Output variable.
+        ~chainer.Variable: The upsampled images (zero elsewhere).
 
     Example:
 
@@ -117,5 +102,5 @@ def upsampling_2d(
                  [ 0.,  0.,  0.,  0.],
                  [ 0., 14.,  0., 16.]]]], dtype=float32)
     """
-    return Upsampling2D(
-        indexes, ksize, stride, pad, outsize, cover_all).apply((x,))[0]
+    node = Upsampling2D(indexes, ksize, stride, pad, outsize, cover_all)
+    return node.apply((x,))[0]
