@@ -1,0 +1,5 @@
+"""Fake ``cupy._util``."""
+
+
+class PerformanceWarning(RuntimeWarning):
+    pass

@@ -1,0 +1,1 @@
+"""Fake ``cupy.cuda.cublas`` (nothing in it is used)."""

@@ -1,0 +1,1 @@
+"""Fake ``cupyx.scipy.linalg`` (nothing in it is used)."""
