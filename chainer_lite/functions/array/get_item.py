@@ -56,7 +56,8 @@ class GetItemGrad(function_node.FunctionNode):
             # add.at accumulates repeated indices, unlike gx[slices] += gy
             numpy.add.at(gx, self.slices, gy)
         else:
-            gx.scatter_add(self.slices, gy)
+            import cupyx
+            cupyx.scatter_add(gx, self.slices, gy)
         return gx,
 
     def backward(self, indexes, ggx):

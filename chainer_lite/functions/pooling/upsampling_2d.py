@@ -1,4 +1,5 @@
 """Upsampling with max-pooling indices (the inverse of ``max_pooling_2d``)."""
+from chainer_lite import backend
 from chainer_lite import function_node
 from chainer_lite.functions.pooling import _util
 from chainer_lite.functions.pooling import pooling_2d
@@ -35,6 +36,8 @@ class Upsampling2D(pooling_2d.Pooling2D):
         self.outh, self.outw = _util.unpooled_sizes(
             (self.outh, self.outw), x.shape[2:], ksize, stride, pad,
             self.cover_all)
+        # The indexes may come from a max pooling run on another device.
+        self.indexes = backend.get_array_module(x).asarray(self.indexes)
         gcol = _util.place(x, self.indexes, ksize[0] * ksize[1])
         return _util.scatter(gcol, ksize, stride, pad,
                              (self.outh, self.outw)),
@@ -56,6 +59,7 @@ class Upsampling2DGrad(function_node.FunctionNode):
 
     def forward(self, inputs):
         gy, = inputs
+        self.indexes = backend.get_array_module(gy).asarray(self.indexes)
         col = _util.windows(gy, *pooling_2d.window_of(self),
                             self.indexes.shape[2:], 0)
         return _util.pick(col, self.indexes),
