@@ -24,6 +24,17 @@ def _contains_nan(x):
     return False
 
 
+def _copy_host_to_device(dst, src):
+    # A direct transfer needs equal dtypes and a contiguous destination;
+    # otherwise the data is sent first and converted on the device.
+    contiguous = dst.flags.c_contiguous or dst.flags.f_contiguous
+    if contiguous and src.dtype == dst.dtype:
+        dst.set(src)
+    else:
+        on_device = cuda.to_gpu(src, device=dst.device)
+        cuda.cupy.copyto(dst, on_device)
+
+
 def copyto(dst, src):
     """Copies the elements of one array into another, across devices.
 
@@ -46,15 +57,10 @@ def copyto(dst, src):
     if isinstance(dst, numpy.ndarray):
         numpy.copyto(dst, _cpu._to_cpu(src))
     elif cuda._is_cupy_ndarray(dst):
-        if isinstance(src, get_cpu_array_types()):
-            src = numpy.asarray(src)
-            if (src.dtype == dst.dtype
-                    and (dst.flags.c_contiguous or dst.flags.f_contiguous)):
-                dst.set(src)
-            else:
-                cuda.cupy.copyto(dst, cuda.to_gpu(src, device=dst.device))
-        elif cuda._is_cupy_ndarray(src):
+        if cuda._is_cupy_ndarray(src):
             cuda.cupy.copyto(dst, src)
+        elif isinstance(src, get_cpu_array_types()):
+            _copy_host_to_device(dst, numpy.asarray(src))
         else:
             raise TypeError('cannot copy from non-array object of type {}'
                             .format(type(src)))

@@ -1,13 +1,34 @@
 """The graph of functions and variables behind outputs, as DOT text."""
-import heapq
+import collections
 
 from chainer_lite import function_node
 from chainer_lite import variable
 
 
 # The docstrings below quote these defaults.
-_var_style = {'shape': 'octagon', 'fillcolor': '#E0E0E0', 'style': 'filled'}
-_func_style = {'shape': 'record', 'fillcolor': '#6495ED', 'style': 'filled'}
+_DEFAULT_VARIABLE_STYLE = dict(
+    shape='octagon', fillcolor='#E0E0E0', style='filled')
+_DEFAULT_FUNCTION_STYLE = dict(
+    shape='record', fillcolor='#6495ED', style='filled')
+
+_RANKDIRS = ('TB', 'BT', 'LR', 'RL')
+
+
+def _is_variable(node):
+    return isinstance(node, variable.VariableNode)
+
+
+def _is_function(node):
+    return isinstance(node, function_node.FunctionNode)
+
+
+def _resolve_style(style, default):
+    # None: no attributes; 'default': a copy of the default ones.
+    if style is None:
+        return {}
+    if isinstance(style, str) and style == 'default':
+        return dict(default)
+    return style
 
 
 class DotNode(object):
@@ -22,26 +43,25 @@ class DotNode(object):
     """
 
     def __init__(self, node, attribute=None, show_name=True):
-        assert isinstance(node, (variable.VariableNode,
-                                 function_node.FunctionNode))
+        assert _is_variable(node) or _is_function(node)
         self.node = node
         self.id_ = id(node)
-        self.attribute = {'label': node.label}
-        if isinstance(node, variable.VariableNode):
-            if show_name and node.name is not None:
-                self.attribute['label'] = '{}: {}'.format(
-                    node.name, self.attribute['label'])
-            self.attribute['shape'] = 'oval'
+        text = node.label
+        if not _is_variable(node):
+            shape = 'box'
         else:
-            self.attribute['shape'] = 'box'
-        if attribute is not None:
-            self.attribute.update(attribute)
+            shape = 'oval'
+            if show_name and node.name is not None:
+                text = '{}: {}'.format(node.name, text)
+        self.attribute = {'label': text, 'shape': shape}
+        self.attribute.update(attribute or {})
 
     @property
     def label(self):
         """The DOT statement of the node: ``<id> [key="value",...];``."""
-        attributes = ['%s="%s"' % (k, v) for k, v in self.attribute.items()]
-        return '%s [%s];' % (self.id_, ','.join(attributes))
+        pairs = ','.join('{}="{}"'.format(key, value)
+                         for key, value in self.attribute.items())
+        return '{} [{}];'.format(self.id_, pairs)
 
 
 class ComputationalGraph(object):
@@ -66,64 +86,51 @@ class ComputationalGraph(object):
     def __init__(self, nodes, edges, variable_style='default',
                  function_style='default', rankdir='TB',
                  remove_variable=False, show_name=True):
-        if variable_style is None:
-            variable_style = {}
-        elif variable_style == 'default':
-            variable_style = dict(_var_style)
-        if function_style is None:
-            function_style = {}
-        elif function_style == 'default':
-            function_style = dict(_func_style)
-
         self.nodes = nodes
         self.edges = edges
-        self.variable_style = variable_style
-        self.function_style = function_style
-        if rankdir not in ('TB', 'BT', 'LR', 'RL'):
+        self.variable_style = _resolve_style(
+            variable_style, _DEFAULT_VARIABLE_STYLE)
+        self.function_style = _resolve_style(
+            function_style, _DEFAULT_FUNCTION_STYLE)
+        if rankdir not in _RANKDIRS:
             raise ValueError('rankdir must be in TB, BT, LR or RL.')
         self.rankdir = rankdir
         self.remove_variable = remove_variable
         self.show_name = show_name
 
     def _to_dot(self):
-        ret = 'digraph graphname{rankdir=%s;' % self.rankdir
-
         if self.remove_variable:
-            self.nodes, self.edges = _skip_variable(self.nodes, self.edges)
+            # The graph itself is rewritten (as Chainer does).
+            self.nodes, self.edges = _function_edges(self.nodes, self.edges)
 
+        statements = ['digraph graphname{rankdir=%s;' % self.rankdir]
         for node in self.nodes:
-            assert isinstance(node, (variable.VariableNode,
-                                     function_node.FunctionNode))
-            if isinstance(node, variable.VariableNode):
-                if not self.remove_variable:
-                    ret += DotNode(
-                        node, self.variable_style, self.show_name).label
-            else:
-                ret += DotNode(node, self.function_style, self.show_name).label
-
-        drawn_edges = set()
-        for head, tail in self.edges:
-            if (isinstance(head, variable.VariableNode) and
-                    isinstance(tail, function_node.FunctionNode)):
-                head_attr = self.variable_style
-                tail_attr = self.function_style
-            elif (isinstance(head, function_node.FunctionNode) and
-                  isinstance(tail, variable.VariableNode)):
-                head_attr = self.function_style
-                tail_attr = self.variable_style
+            assert _is_variable(node) or _is_function(node)
+            if _is_function(node):
+                style = self.function_style
             elif self.remove_variable:
-                head_attr = tail_attr = self.function_style
+                continue
             else:
+                style = self.variable_style
+            statements.append(DotNode(node, style, self.show_name).label)
+
+        # An edge links a variable and a function (two functions once
+        # variables are removed); each pair is drawn once.
+        drawn = set()
+        for head, tail in self.edges:
+            mixed = ((_is_variable(head) and _is_function(tail))
+                     or (_is_function(head) and _is_variable(tail)))
+            if not (mixed or self.remove_variable):
                 raise TypeError('head and tail should be the set of '
                                 'VariableNode and Function')
-            edge = (DotNode(head, head_attr, self.show_name).id_,
-                    DotNode(tail, tail_attr, self.show_name).id_)
-            if edge in drawn_edges:
-                continue
-            ret += '%s -> %s;' % edge
-            drawn_edges.add(edge)
-        ret += '}'
-        return ret
+            assert all(_is_variable(n) or _is_function(n)
+                       for n in (head, tail))
+            ids = (id(head), id(tail))
+            if ids not in drawn:
+                drawn.add(ids)
+                statements.append('{} -> {};'.format(*ids))
+        statements.append('}')
+        return ''.join(statements)
 
     def dump(self, format='dot'):
         """Returns the graph as text.
@@ -139,33 +146,31 @@ class ComputationalGraph(object):
         raise NotImplementedError('Currently, only dot format is supported.')
 
 
-def _skip_variable(nodes, edges):
+def _function_edges(nodes, edges):
     # Rewrites variable-function edges into function-function edges: from
-    # the creator of the head variable to the function consuming the tail.
-    func_edges = []
+    # the creator of the head variable to the function consuming the tail
+    # (the first one among `nodes`). Edges with no such end are dropped.
+    consumer = {}
+    for node in nodes:
+        if _is_function(node):
+            for x in node.inputs:
+                consumer.setdefault(id(x), node)
+
+    rewritten = []
     for head, tail in edges:
-        if isinstance(head, variable.VariableNode):
-            if head.creator_node is None:
-                continue
+        if _is_variable(head):
             head = head.creator_node
-        if isinstance(tail, variable.VariableNode):
-            consumer = None
-            for node in nodes:
-                if isinstance(node, function_node.FunctionNode) and any(
-                        input_var is tail for input_var in node.inputs):
-                    consumer = node
-                    break
-            if consumer is None:
-                continue
-            tail = consumer
-        func_edges.append((head, tail))
-    return nodes, func_edges
+        if _is_variable(tail):
+            tail = consumer.get(id(tail))
+        if head is not None and tail is not None:
+            rewritten.append((head, tail))
+    return nodes, rewritten
 
 
-def build_computational_graph(
-        outputs, remove_split=True, variable_style='default',
-        function_style='default', rankdir='TB', remove_variable=False,
-        show_name=True):
+def build_computational_graph(outputs, remove_split=True,
+                              variable_style='default',
+                              function_style='default', rankdir='TB',
+                              remove_variable=False, show_name=True):
     """Builds the graph of the nodes from which ``outputs`` were computed.
 
     The graph holds the outputs and every variable and function reachable
@@ -211,41 +216,29 @@ def build_computational_graph(
             'element of outputs must be either Variable, VariableNode, '
             ' or FunctionNode.')
 
-    # Visit nodes from the highest rank down, in insertion order among
-    # equal ranks, as the backward pass does.
-    candidates = []
-    seen_edges = set()
-    nodes = set()
-    push_count = 0
-
-    def add_candidate(candidate):
-        nonlocal push_count
-        heapq.heappush(candidates, (-candidate.rank, push_count, candidate))
-        push_count += 1
-
-    for o in outputs:
-        if isinstance(o, variable.Variable):
-            o = o.node
-        add_candidate(o)
-        nodes.add(o)
-
-    while candidates:
-        _, _, candidate = heapq.heappop(candidates)
-        if isinstance(candidate, variable.VariableNode):
-            creator = candidate.creator_node
-            if creator is not None and (creator, candidate) not in seen_edges:
-                add_candidate(creator)
-                seen_edges.add((creator, candidate))
-                nodes.add(creator)
-                nodes.add(candidate)
-        elif isinstance(candidate, function_node.FunctionNode):
-            for input_ in candidate.inputs:
-                if input_ is not candidate and \
-                        (input_, candidate) not in seen_edges:
-                    add_candidate(input_)
-                    seen_edges.add((input_, candidate))
-                    nodes.add(input_)
-                    nodes.add(candidate)
+    # The graph is the closure of the outputs under "creator of" (for
+    # variables) and "inputs of" (for functions); the order of the walk
+    # does not change it.
+    starts = [o.node if isinstance(o, variable.Variable) else o
+              for o in outputs]
+    nodes = set(starts)
+    edges = set()
+    pending = collections.deque(starts)
+    while pending:
+        node = pending.pop()
+        if _is_variable(node):
+            sources = [node.creator_node]
+        elif _is_function(node):
+            sources = node.inputs
+        else:
+            continue
+        for source in sources:
+            if source is None or (source, node) in edges:
+                continue
+            edges.add((source, node))
+            nodes.add(source)
+            pending.append(source)
     return ComputationalGraph(
-        list(nodes), list(seen_edges), variable_style,
-        function_style, rankdir, remove_variable, show_name)
+        list(nodes), list(edges), variable_style=variable_style,
+        function_style=function_style, rankdir=rankdir,
+        remove_variable=remove_variable, show_name=show_name)

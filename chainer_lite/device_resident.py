@@ -218,13 +218,17 @@ class _ToDeviceVisitor(DeviceResidentsVisitor):
                 DeprecationWarning)
         self._device = device
         self._entry_method_info = entry_method_info
-        self._skip_between_cupy_devices = skip_between_cupy_devices
-        self._starting_device_resident = starting_device_resident
+        # With skip_between_cupy_devices, objects already on some GPU stay
+        # where they are (the legacy to_gpu behaviour).
+        self._keep_across_gpus = skip_between_cupy_devices
+        # The object the visit started from (its own to_* method is the
+        # caller, so it is not called again).
+        self._origin = starting_device_resident
 
     def visit_device_resident(self, device_resident):
         device_resident._device = self._device
         overridden = device_resident._overridden_to_methods
-        if not overridden or device_resident is self._starting_device_resident:
+        if not overridden or device_resident is self._origin:
             return
         if self._entry_method_info is not None:
             method_name, kwargs = self._entry_method_info
@@ -248,7 +252,7 @@ class _ToDeviceVisitor(DeviceResidentsVisitor):
         param.to_device(self._device)
 
     def _skip_visiting(self, obj_device):
-        return (self._skip_between_cupy_devices
+        return (self._keep_across_gpus
                 and isinstance(self._device, cuda.GpuDevice)
                 and isinstance(obj_device, cuda.GpuDevice))
 

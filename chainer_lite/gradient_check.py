@@ -6,7 +6,6 @@ import numpy
 
 import chainer_lite
 from chainer_lite import backend
-from chainer_lite import configuration
 from chainer_lite import testing
 from chainer_lite import utils
 from chainer_lite import variable
@@ -39,33 +38,28 @@ def _outputs_as_float64(ys, xp):
             for y in ys]
 
 
-def _make_outputs_props_in_error_message(outputs, grad_outputs):
-    return ('Output shapes and dtypes         : {}\n'
+def _check_outputs_and_grad_outputs(outputs, grad_outputs):
+    def fail(problem):
+        raise ValueError(
+            '{}\nOutput shapes and dtypes         : {}\n'
             'Output gradient shapes and dtypes: {}'.format(
-                utils._format_array_props(outputs),
+                problem, utils._format_array_props(outputs),
                 utils._format_array_props(grad_outputs)))
 
-
-def _check_outputs_and_grad_outputs(outputs, grad_outputs):
     if len(outputs) != len(grad_outputs):
-        raise ValueError(
-            'Output gradients must contain equally as many elements as '
-            'the number of output elements.\n{}'.format(
-                _make_outputs_props_in_error_message(outputs, grad_outputs)))
+        fail('Output gradients must contain equally as many elements as '
+             'the number of output elements.')
     for y, gy in zip(outputs, grad_outputs):
         if gy is None:
             continue
+        # A missing output accepts only an all-zero gradient.
         if y is None:
-            if (gy == 0).all():
-                continue
-            matches = False
+            ok = bool((gy == 0).all())
         else:
-            matches = y.shape == gy.shape and y.dtype == gy.dtype
-        if not matches:
-            raise ValueError(
-                'Shapes and/or dtypes of outputs and output gradients do not '
-                'match.\n{}'.format(_make_outputs_props_in_error_message(
-                    outputs, grad_outputs)))
+            ok = (y.shape, y.dtype) == (gy.shape, gy.dtype)
+        if not ok:
+            fail('Shapes and/or dtypes of outputs and output gradients do '
+                 'not match.')
 
 
 def _nondifferentiable_message(i_in, i_out, x, index, eps, samples,
@@ -124,10 +118,9 @@ def _array_module_of(arrays):
     return backend.get_array_module(*arrays)
 
 
-def numerical_grad(
-        f, inputs, grad_outputs, eps=1e-3,
-        detect_nondifferentiable=False, diff_atol=0, diff_rtol=1e-2,
-        center_outputs=None):
+def numerical_grad(f, inputs, grad_outputs, eps=1e-3,
+                   detect_nondifferentiable=False,
+                   diff_atol=0, diff_rtol=1e-2, center_outputs=None):
     """Computes the gradient of ``f`` by central finite differences.
 
     Each element of each input is moved by ``-eps`` and ``+eps`` in place,
@@ -204,8 +197,10 @@ def numerical_grad(
         y_m1, y_m2, _, y_p2, y_p1 = samples
         return ((-y_p1 + 8 * y_p2 - 8 * y_m2 + y_m1) * gy).sum() / (6 * eps)
 
-    grads = [xp.zeros(x.shape, numpy.float64) for x in inputs]
-    with configuration.using_config('type_check', False):
+    grads = [xp.zeros_like(x, dtype=numpy.float64) for x in inputs]
+    # Type checks already passed at the unperturbed point; skip them for
+    # the many evaluations that follow.
+    with chainer_lite.using_config('type_check', False):
         center = evaluate() if detect_nondifferentiable else None
         for i_in, (x, gx) in enumerate(zip(inputs, grads)):
             original = x.copy()
@@ -251,38 +246,42 @@ class _CheckBackward(object):
     by the caller, perturbed in place, and ``func(*inputs)`` is called.
     """
 
-    def __init__(self, func, xs, gys, params, eps, atol, rtol, no_gxs,
-                 dtype, detect_nondifferentiable, is_immutable_params):
-        if dtype is not None and numpy.dtype(dtype).kind != 'f':
+    def __init__(self, func, xs, gys, params, immutable, options):
+        # `options` holds eps, atol, rtol, no_grads, dtype and
+        # detect_nondifferentiable, as given to check_backward.
+        dtype = options['dtype']
+        if not (dtype is None or numpy.dtype(dtype).kind == 'f'):
             raise ValueError('`dtype` is allowed only float type')
         params = _as_tuple(params)
-        if is_immutable_params and not all(
-                isinstance(p, chainer_lite.get_array_types()) for p in params):
+        array_types = chainer_lite.get_array_types()
+        if immutable and any(not isinstance(p, array_types) for p in params):
             raise ValueError(
                 'All parameters in `params` must be ndarrays if '
                 '`is_immutable_params` is `True`. Actual: {}.'.format(
                     ', '.join(str(type(p)) for p in params)))
         xs = _as_tuple(xs)
-        if no_gxs is None:
-            no_gxs = [None if x is None else x.dtype.kind != 'f' for x in xs]
-        elif len(no_gxs) != len(xs):
+        skip = options['no_grads']
+        if skip is None:
+            # Only float inputs have gradients; None inputs are kept as
+            # None markers.
+            skip = [x if x is None else x.dtype.kind != 'f' for x in xs]
+        elif len(skip) != len(xs):
             raise ValueError(
                 'Length of no_grads param and xs should be same.\n'
-                'Actual: {0} != {1}'.format(len(no_gxs), len(xs)))
+                'Actual: {0} != {1}'.format(len(skip), len(xs)))
 
-        self.device = backend.get_device_from_array(
-            *[x for x in xs if x is not None])
+        present = [x for x in xs if x is not None]
+        self.device = backend.get_device_from_array(*present)
         self.func = func
         self.xs = xs
-        self.gys = None if gys is None else _as_tuple(gys)
+        self.gys = gys if gys is None else _as_tuple(gys)
         self.params = params
-        self.no_gxs = no_gxs
-        self.eps = eps
-        self.atol = atol
-        self.rtol = rtol
+        self.no_gxs = skip
+        self.is_immutable_params = immutable
         self.dtype = dtype
-        self.detect_nondifferentiable = detect_nondifferentiable
-        self.is_immutable_params = is_immutable_params
+        self.eps, self.atol, self.rtol = (
+            options['eps'], options['atol'], options['rtol'])
+        self.detect_nondifferentiable = options['detect_nondifferentiable']
 
     def run(self):
         with chainer_lite.using_device(self.device):
@@ -309,29 +308,27 @@ class _CheckBackward(object):
                           for gy, y in zip(self.gys, y0_data)])
 
         directions = self._sample_directions()
-        gx_backward = self._directional_backward_gradients(
-            xs, ys, params, directions)
-        gx_numeric = self._directional_numeric_gradients(directions, y0_data)
-        self._compare_gradients(gx_numeric, gx_backward, directions)
-
-    def _compare_gradients(self, gx_numeric, gx_backward, directions):
+        analytic = self._projected_backprop_grad(xs, ys, params, directions)
+        numeric = self._projected_numeric_grad(directions, y0_data)
         try:
             testing.assert_allclose(
-                gx_numeric, gx_backward, atol=self.atol, rtol=self.rtol)
+                numeric, analytic, atol=self.atol, rtol=self.rtol)
         except AssertionError as e:
-            f = io.StringIO()
-            f.write('check_backward failed (eps={} atol={} rtol={})\n'.format(
-                self.eps, self.atol, self.rtol))
-            for name, arrays in (('inputs', self.xs),
-                                 ('grad_outputs', self.gys),
-                                 ('directions', directions)):
-                for i, a in enumerate(arrays):
-                    f.write('{}[{}]:\n{}\n'.format(name, i, a))
-            f.write('gradients (numeric):  {}\n'.format(gx_numeric))
-            f.write('gradients (backward): {}\n'.format(gx_backward))
-            f.write('\nx: numeric gradient, y: backward gradient')
-            f.write(str(e))
-            raise AssertionError(f.getvalue()) from None
+            raise AssertionError(self._failure_report(
+                numeric, analytic, directions, e)) from None
+
+    def _failure_report(self, numeric, analytic, directions, error):
+        out = ['check_backward failed (eps={} atol={} rtol={})\n'.format(
+            self.eps, self.atol, self.rtol)]
+        groups = (('inputs', self.xs), ('grad_outputs', self.gys),
+                  ('directions', directions))
+        out += ['{}[{}]:\n{}\n'.format(name, i, a)
+                for name, arrays in groups for i, a in enumerate(arrays)]
+        out.append('gradients (numeric):  {}\n'.format(numeric))
+        out.append('gradients (backward): {}\n'.format(analytic))
+        out.append('\nx: numeric gradient, y: backward gradient')
+        out.append(str(error))
+        return ''.join(out)
 
     def _sample_directions(self):
         # One random unit vector over all checked inputs and parameters,
@@ -388,7 +385,7 @@ class _CheckBackward(object):
         self._clear_grads(params)
         return xs, ys, params
 
-    def _directional_backward_gradients(self, xs, ys, params, directions):
+    def _projected_backprop_grad(self, xs, ys, params, directions):
         # The output gradients are copied: backprop must not modify the
         # arrays the numerical gradient uses afterwards.
         pairs = [(y, variable.Variable(gy.copy(), requires_grad=False))
@@ -410,7 +407,7 @@ class _CheckBackward(object):
                 total += (g.astype(numpy.float64) * direction).sum()
         return total
 
-    def _directional_numeric_gradients(self, directions, y0_data):
+    def _projected_numeric_grad(self, directions, y0_data):
         xp = self.device.xp
         params = self.params
         immutable = self.is_immutable_params
@@ -466,17 +463,16 @@ class _CheckBackward(object):
                           for y in _as_tuple(ys)])
 
         assert len(checked) == len(directions)
-        gx, = numerical_grad(
-            g, (delta,), self.gys, eps=self.eps,
-            detect_nondifferentiable=self.detect_nondifferentiable,
-            center_outputs=y0_data, diff_atol=0, diff_rtol=self.rtol)
-        return gx
+        # The fitting tolerance of the non-differentiability detection
+        # follows the comparison's relative tolerance.
+        return numerical_grad(
+            g, (delta,), self.gys, self.eps, self.detect_nondifferentiable,
+            0, self.rtol, y0_data)[0]
 
 
-def check_backward(
-        func, x_data, y_grad, params=(),
-        eps=1e-3, atol=1e-5, rtol=1e-4, no_grads=None, dtype=None,
-        detect_nondifferentiable=False):
+def check_backward(func, x_data, y_grad, params=(), eps=1e-3, atol=1e-5,
+                   rtol=1e-4, no_grads=None, dtype=None,
+                   detect_nondifferentiable=False):
     """Checks the backward computation of a function numerically.
 
     ``func`` is called with Variables wrapping ``x_data``; backprop from its
@@ -526,28 +522,29 @@ def check_backward(
         >>> gradient_check.check_backward(lambda x: x * x, x, gy,
         ...                               dtype=np.float64)
     """
-    _CheckBackward(
-        func, x_data, y_grad, params, eps, atol, rtol, no_grads, dtype,
-        detect_nondifferentiable, is_immutable_params=False).run()
+    options = dict(eps=eps, atol=atol, rtol=rtol, no_grads=no_grads,
+                   dtype=dtype,
+                   detect_nondifferentiable=detect_nondifferentiable)
+    _CheckBackward(func, x_data, y_grad, params, False, options).run()
 
 
-def _check_backward_with_params(
-        func, x_data, y_grad, params=(),
-        eps=1e-3, atol=1e-5, rtol=1e-4, no_grads=None, dtype=None,
-        detect_nondifferentiable=False):
+def _check_backward_with_params(func, x_data, y_grad, params=(), eps=1e-3,
+                                atol=1e-5, rtol=1e-4, no_grads=None,
+                                dtype=None, detect_nondifferentiable=False):
     # check_backward with parameters given as arrays; func is called as
     # func(inputs, params) with fresh Parameters, so the caller's parameters
     # are never perturbed in place (used by LinkTestCase).
     assert all(isinstance(p, chainer_lite.get_array_types()) for p in params)
-    _CheckBackward(
-        func, x_data, y_grad, params, eps, atol, rtol, no_grads, dtype,
-        detect_nondifferentiable, is_immutable_params=True).run()
+    options = dict(eps=eps, atol=atol, rtol=rtol, no_grads=no_grads,
+                   dtype=dtype,
+                   detect_nondifferentiable=detect_nondifferentiable)
+    _CheckBackward(func, x_data, y_grad, params, True, options).run()
 
 
-def check_double_backward(func, x_data, y_grad, x_grad_grad, params=(),
-                          params_grad_grad=(), eps=1e-3, atol=1e-4, rtol=1e-3,
-                          no_grads=None, dtype=None,
-                          detect_nondifferentiable=False):
+def check_double_backward(func, x_data, y_grad, x_grad_grad,
+                          params=(), params_grad_grad=(),
+                          eps=1e-3, atol=1e-4, rtol=1e-3, no_grads=None,
+                          dtype=None, detect_nondifferentiable=False):
     """Checks the second-order gradients of a function numerically.
 
     The first-order gradient ``(x, gy) -> (gx, gparams)`` of ``func``
@@ -589,10 +586,13 @@ def check_double_backward(func, x_data, y_grad, x_grad_grad, params=(),
     ggxs = _as_tuple(x_grad_grad)
     ggparams = _as_tuple(params_grad_grad)
     n_x = len(xs)
-    first_order_no_gxs = [x.dtype.kind != 'f' for x in xs]
+    # Which inputs have no first-order gradient (the non-float ones).
+    int_inputs = [x.dtype.kind != 'f' for x in xs]
     if no_grads is not None and len(no_grads) == n_x:
-        no_grads = list(no_grads) + [None if gy is None else False
-                                     for gy in gys]
+        # Extend the per-input flags over the output gradients, which are
+        # inputs of the first-order gradient function too.
+        no_grads = list(no_grads)
+        no_grads += [gy if gy is None else False for gy in gys]
 
     def first_order_grad(*inputs):
         xs = inputs[:n_x]
@@ -611,7 +611,7 @@ def check_double_backward(func, x_data, y_grad, x_grad_grad, params=(),
 
         gxs = []
         errors = []
-        for i, (no_gx, x) in enumerate(zip(first_order_no_gxs, xs)):
+        for i, (no_gx, x) in enumerate(zip(int_inputs, xs)):
             if not no_gx:
                 gxs.append(None if x.grad is None else x.grad_var)
             elif x.grad is not None:
@@ -622,7 +622,7 @@ def check_double_backward(func, x_data, y_grad, x_grad_grad, params=(),
                 'There are errors retrieving first-order gradients:\n'
                 'Inputs: {}\nSkip: {}\nErrors:\n{}\n'.format(
                     utils._format_array_props(xs),
-                    ', '.join(str(no_gx) for no_gx in first_order_no_gxs),
+                    ', '.join(str(flag) for flag in int_inputs),
                     '\n'.join(errors)))
         return tuple(gxs + [p.grad_var for p in params])
 

@@ -251,6 +251,18 @@ class Summary(object):
             warnings.warn('The previous statistics are not saved.')
 
 
+def _raw(value):
+    # The array of a Variable; other values as they are.
+    if isinstance(value, variable.Variable):
+        return value.array
+    return value
+
+
+def _is_scalar_like(value):
+    # Python and NumPy scalars, and 0-dim arrays.
+    return numpy.isscalar(value) or getattr(value, 'ndim', -1) == 0
+
+
 class DictSummary(object):
     """Running statistics of the scalar entries of a stream of dictionaries.
 
@@ -281,20 +293,17 @@ class DictSummary(object):
         Raises:
             ValueError: A weight is not a scalar.
         """
-        summaries = self._summaries
-        for k, v in d.items():
-            w = 1
-            if isinstance(v, tuple):
-                v, w = v[0], v[1]
-                if isinstance(w, variable.Variable):
-                    w = w.array
-                if not numpy.isscalar(w) and not getattr(w, 'ndim', -1) == 0:
+        for key, value in d.items():
+            weight = 1
+            if isinstance(value, tuple):
+                value, weight = value[0], _raw(value[1])
+                if not _is_scalar_like(weight):
                     raise ValueError(
-                        'Given weight to {} was not scalar.'.format(k))
-            if isinstance(v, variable.Variable):
-                v = v.array
-            if numpy.isscalar(v) or getattr(v, 'ndim', -1) == 0:
-                summaries[k].add(v, weight=w)
+                        'Given weight to {} was not scalar.'.format(key))
+            value = _raw(value)
+            # Non-scalar entries (e.g. arrays) are silently skipped.
+            if _is_scalar_like(value):
+                self._summaries[key].add(value, weight=weight)
 
     def compute_mean(self):
         """Returns a dictionary of the mean of each entry."""
@@ -313,12 +322,10 @@ class DictSummary(object):
     def serialize(self, serializer):
         """Saves or loads the entries (names stored as a JSON list)."""
         from chainer_lite import serializer as serializer_module
-        if isinstance(serializer, serializer_module.Serializer):
-            names = list(self._summaries.keys())
+        saving = isinstance(serializer, serializer_module.Serializer)
+        if saving:
+            names = list(self._summaries)
             serializer('_names', json.dumps(names))
-            for index, name in enumerate(names):
-                self._summaries[name].serialize(
-                    serializer['_summaries'][str(index)])
         else:
             self._summaries.clear()
             try:
@@ -326,6 +333,7 @@ class DictSummary(object):
             except KeyError:
                 warnings.warn('The names of statistics are not saved.')
                 return
-            for index, name in enumerate(names):
-                self._summaries[name].serialize(
-                    serializer['_summaries'][str(index)])
+        # Each entry is stored under _summaries/<its position in names>.
+        for position, name in enumerate(names):
+            entry = serializer['_summaries'][str(position)]
+            self._summaries[name].serialize(entry)

@@ -36,7 +36,7 @@ class CpuDevice(_backend.Device):
         return isinstance(other, CpuDevice)
 
     def __repr__(self):
-        return '<{} (numpy)>'.format(self.__class__.__name__)
+        return '<%s (numpy)>' % type(self).__name__
 
     def send_array(self, array):
         return _array_to_cpu(array)

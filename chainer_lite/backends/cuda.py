@@ -211,6 +211,11 @@ def _is_cupy_device(x):
     return available and isinstance(x, Device)
 
 
+def _is_device_id(x):
+    # A CUDA device ID: a non-negative (Python or NumPy) integer.
+    return isinstance(x, _integer_types) and x >= 0
+
+
 def check_cuda_available():
     """Checks that CUDA (CuPy) can be used.
 
@@ -316,7 +321,7 @@ class GpuDevice(_backend.Device):
     def from_device_id(device_id):
         """Returns the :class:`GpuDevice` of a CUDA device ID (an int >= 0)."""
         check_cuda_available()
-        if not (isinstance(device_id, _integer_types) and device_id >= 0):
+        if not _is_device_id(device_id):
             raise ValueError('Invalid CUDA device ID: {}'.format(device_id))
         return GpuDevice(Device(device_id))
 
@@ -332,7 +337,9 @@ class GpuDevice(_backend.Device):
         return '@cupy:{}'.format(self.device.id)
 
     def __eq__(self, other):
-        return isinstance(other, GpuDevice) and other.device == self.device
+        if not isinstance(other, GpuDevice):
+            return False
+        return self.device == other.device
 
     def __repr__(self):
         return '<{} (cupy):{}>'.format(
@@ -404,7 +411,7 @@ def get_device(*args):
 def _get_cuda_device(*args):
     # A cupy.cuda.Device, or DummyDevice when no argument names a GPU.
     for arg in args:
-        if type(arg) is not bool and isinstance(arg, _integer_types):
+        if isinstance(arg, _integer_types) and not isinstance(arg, bool):
             check_cuda_available()
             return Device(arg)
         if _is_cupy_ndarray(arg):
@@ -425,7 +432,7 @@ def _get_device_or_current(device):
         return cupy.cuda.Device()
     if isinstance(device, Device):
         return device
-    if not (isinstance(device, _integer_types) and device >= 0):
+    if not _is_device_id(device):
         raise ValueError('Invalid CUDA device specifier: {}'.format(device))
     return cupy.cuda.Device(int(device))
 
@@ -458,7 +465,7 @@ def to_gpu(array, device=None, stream=None):
     else:
         device = _get_device_or_current(device)
     return _backend._convert_arrays(
-        array, lambda arr: _array_to_gpu(arr, device, stream))
+        array, functools.partial(_array_to_gpu, device=device, stream=stream))
 
 
 def _array_to_gpu(array, device, stream):
@@ -614,9 +621,9 @@ def reduce(in_params, out_params, map_expr, reduce_expr, post_map_expr,
     required. Raises ``RuntimeError`` without CuPy.
     """
     check_cuda_available()
-    return cupy.ReductionKernel(
-        in_params, out_params, map_expr, reduce_expr, post_map_expr,
-        identity, name, **kwargs)
+    return cupy.ReductionKernel(in_params, out_params, map_expr,
+                                reduce_expr, post_map_expr, identity, name,
+                                **kwargs)
 
 
 @memoize()
@@ -678,9 +685,11 @@ def fuse(*args, **kwargs):
         >>> squared_diff(np.array([1., 2.]), np.array([3., 2.]))
         array([4., 0.])
     """
-    if len(args) == 1 and not kwargs and callable(args[0]):
+    # Bare use: the only argument is the function to fuse.
+    if not kwargs and len(args) == 1 and callable(args[0]):
         return _lazily_fused(args[0], (), {})
-    return lambda f: _lazily_fused(f, args, kwargs)
+    return functools.partial(
+        _lazily_fused, fuse_args=args, fuse_kwargs=kwargs)
 
 
 def _lazily_fused(func, fuse_args, fuse_kwargs):

@@ -92,20 +92,40 @@ def converter():
 def _call_converter(converter, batch, device):
     # Calls a converter of either style: a Converter gets the Device; a
     # plain (old-style) function gets the legacy integer ID or None.
-    assert device is None or isinstance(device, backend.Device)
+    assert isinstance(device, (type(None), backend.Device))
+    if not isinstance(converter, Converter):
+        device = _legacy_device_id(device)
+    return converter(batch, device)
 
-    if isinstance(converter, Converter):
-        return converter(batch, device)
 
-    if device is None:
-        return converter(batch, None)
+def _call_with_batch(func, in_arrays, *leading):
+    # Calls func on a converted batch: a tuple is spread as positional
+    # arguments, a dict as keyword arguments, anything else passed as one
+    # argument (after the `leading` ones).
+    if isinstance(in_arrays, tuple):
+        return func(*leading, *in_arrays)
+    if isinstance(in_arrays, dict):
+        return func(*leading, **in_arrays)
+    return func(*leading, in_arrays)
+
+
+def _legacy_device_id(device):
+    # The integer device ID of old-style converters: None leaves arrays in
+    # place, -1 is the CPU, others are GPU IDs.
+    if device is None or isinstance(device, int):
+        return device
+    device = backend.get_device(device)
     if device.xp is numpy:
-        return converter(batch, -1)
+        return -1
     if device.xp is cuda.cupy:
-        return converter(batch, device.device.id)
+        return device.device.id
     raise RuntimeError(
         'Converter does not support ChainerX. '
         'Use chainer.dataset.converter decorator.')
+
+
+def _on_gpu(device_id):
+    return device_id is not None and device_id >= 0
 
 
 def _get_device(device_spec):
@@ -177,71 +197,65 @@ def concat_examples_func(batch, device=None, padding=None):
         array([[ 1,  2],
                [ 3, -1]])
     """
-    assert device is None or isinstance(device, backend.Device)
+    assert isinstance(device, (type(None), backend.Device))
     if not batch:
         raise ValueError('batch is empty')
+    layout, columns = _columns(batch, padding)
+    return _assemble(layout, [
+        (key, to_device(device, _concat_arrays(values, pad)))
+        for key, values, pad in columns])
 
-    first_elem = batch[0]
 
-    if isinstance(first_elem, tuple):
+def _columns(batch, padding):
+    # Splits a batch by example position. Returns the layout (tuple, dict
+    # or None for plain examples) and (key, values, padding) per position.
+    first = batch[0]
+    if isinstance(first, tuple):
+        layout, keys = tuple, range(len(first))
         if not isinstance(padding, tuple):
-            padding = [padding] * len(first_elem)
-        return tuple(
-            to_device(device, _concat_arrays(
-                [example[i] for example in batch], padding[i]))
-            for i in range(len(first_elem)))
-
-    if isinstance(first_elem, dict):
+            padding = (padding,) * len(first)
+    elif isinstance(first, dict):
+        layout, keys = dict, list(first)
         if not isinstance(padding, dict):
-            padding = {key: padding for key in first_elem}
-        return {
-            key: to_device(device, _concat_arrays(
-                [example[key] for example in batch], padding[key]))
-            for key in first_elem}
+            padding = dict.fromkeys(keys, padding)
+    else:
+        return None, [(None, batch, padding)]
+    return layout, [(key, [example[key] for example in batch], padding[key])
+                    for key in keys]
 
-    return to_device(device, _concat_arrays(batch, padding))
+
+def _assemble(layout, items):
+    # Inverse of _columns, for the (key, array) pairs of the positions.
+    if layout is tuple:
+        return tuple(array for _, array in items)
+    if layout is dict:
+        return dict(items)
+    return items[0][1]
 
 
 def _concat_arrays(arrays, padding):
-    # Built-in values (ints, floats, lists) become one NumPy array first.
+    # Stacks arrays along a new first axis. Built-in values (ints, floats,
+    # lists) become one NumPy array first.
     if not isinstance(arrays[0], chainer_lite.get_array_types()):
         arrays = numpy.asarray(arrays)
-
-    if padding is not None:
-        return _concat_arrays_with_padding(arrays, padding)
-
     device = backend.get_device_from_array(arrays[0])
     with chainer_lite.using_device(device):
-        return device.xp.concatenate([array[None] for array in arrays])
+        if padding is None:
+            return device.xp.stack(list(arrays))
+        return _stack_padded(device.xp, arrays, padding)
 
 
-def _concat_arrays_with_padding(arrays, padding):
-    shape = numpy.array(arrays[0].shape, dtype=int)
-    for array in arrays[1:]:
-        if numpy.any(shape != array.shape):
-            numpy.maximum(shape, array.shape, shape)
-    shape = (len(arrays),) + tuple(int(dim) for dim in shape)
-
-    device = backend.get_device_from_array(arrays[0])
-    with chainer_lite.using_device(device):
-        result = device.xp.full(shape, padding, dtype=arrays[0].dtype)
-        for i, src in enumerate(arrays):
-            result[(i,) + tuple(slice(dim) for dim in src.shape)] = src
-    return result
+def _stack_padded(xp, arrays, padding):
+    # The smallest box holding every array, the rest filled with `padding`.
+    box = numpy.max([numpy.shape(a) for a in arrays], axis=0)
+    out = xp.full((len(arrays),) + tuple(int(n) for n in box), padding,
+                  dtype=arrays[0].dtype)
+    for i, src in enumerate(arrays):
+        out[(i, *map(slice, numpy.shape(src)))] = src
+    return out
 
 
-concat_examples = _ArbitraryCallableConverter(concat_examples_func)
-
-
-def _legacy_device_id(device):
-    # ConcatWithAsyncTransfer speaks integer IDs (None: leave in place,
-    # negative: CPU); accept Device objects as well.
-    if device is None or isinstance(device, int):
-        return device
-    device = backend.get_device(device)
-    if device.xp is numpy:
-        return -1
-    return device.device.id
+concat_examples = converter()(concat_examples_func)
 
 
 class ConcatWithAsyncTransfer(object):
@@ -305,46 +319,38 @@ class ConcatWithAsyncTransfer(object):
         if not batch:
             raise ValueError('batch is empty')
         device = _legacy_device_id(device)
-        first_elem = batch[0]
 
         if not self._conveyor:
-            self._device = device  # fixed by the first call
-            if device is not None and device >= 0 and self._stream is None:
+            # The first call fixes the device (and creates the stream).
+            self._device = device
+            if self._stream is None and _on_gpu(device):
                 with cuda.get_device_from_id(device):
                     self._stream = cuda.Stream(non_blocking=True)
         if device != self._device:
             raise ValueError('device is different')
 
-        if self.compute_stream is not None:
+        compute = self.compute_stream
+        if compute is not None:
             self._event1.synchronize()
-            self._event1.record(stream=self.compute_stream)
+            self._event1.record(stream=compute)
 
+        layout, columns = _columns(batch, padding)
         with cuda.get_device_from_id(device):
-            if isinstance(first_elem, tuple):
-                if not isinstance(padding, tuple):
-                    padding = [padding] * len(first_elem)
-                keys = range(len(first_elem))
-            elif isinstance(first_elem, dict):
-                if not isinstance(padding, dict):
-                    padding = {key: padding for key in first_elem}
-                keys = list(first_elem)
-            else:
-                return to_device(device, _concat_arrays(batch, padding))
+            if layout is None:
+                _, values, pad = columns[0]
+                return to_device(device, _concat_arrays(values, pad))
 
             # Start every transfer before waiting for any of them.
-            for key in keys:
-                self._conveyor[key].put(_concat_arrays(
-                    [example[key] for example in batch], padding[key]))
+            for key, values, pad in columns:
+                self._conveyor[key].put(_concat_arrays(values, pad))
             result = [(key, self._conveyor[key].get(sync=self._sync_get))
-                      for key in keys]
+                      for key, _, _ in columns]
 
-            if self.compute_stream is not None:
+            if compute is not None:
                 self._event2.record(stream=self._stream)
-                self.compute_stream.wait_event(self._event2)
+                compute.wait_event(self._event2)
 
-        if isinstance(first_elem, tuple):
-            return tuple(array for _, array in result)
-        return dict(result)
+        return _assemble(layout, result)
 
 
 class Conveyor(object):
@@ -364,41 +370,43 @@ class Conveyor(object):
     def __init__(self, device=None, stream=None):
         self._device = device
         self._stream = stream
-        # Two (pinned host buffer, device buffer) pairs, reused while the
-        # array size stays the same.
-        self._array_set = [[None, None], [None, None]]
-        self._ret_array = []
+        # Two (pinned host buffer, device buffer) pairs used in turn, kept
+        # while the array size stays the same.
+        self._buffers = collections.deque([(None, None), (None, None)])
+        self._in_flight = collections.deque()
 
     def _is_async(self):
-        return (self._device is not None and self._device >= 0
-                and self._stream is not None)
+        return _on_gpu(self._device) and self._stream is not None
 
     def put(self, array):
         """Starts the transfer of a host (NumPy) array to the device."""
-        if not self._is_async():
-            self._ret_array.append(to_device(self._device, array))
-            return
+        if self._is_async():
+            sent = self._send_async(array)
+        else:
+            sent = to_device(self._device, array)
+        self._in_flight.append(sent)
 
-        pin_array, cp_array = self._array_set.pop(0)
-        if pin_array is not None and pin_array.nbytes != array.nbytes:
-            pin_array = None
-
+    def _send_async(self, array):
+        host, dev = self._buffers.popleft()
         with cuda.get_device_from_id(self._device):
-            if pin_array is None:
-                # New buffers: wait until everything queued so far (on any
-                # stream) is done, so that no kernel still uses memory the
-                # allocator may hand out again.
-                cuda.cupy.cuda.runtime.deviceSynchronize()
-                pin_mem = cuda.cupy.cuda.alloc_pinned_memory(array.nbytes)
-                pin_array = numpy.frombuffer(
-                    pin_mem, array.dtype, array.size).reshape(array.shape)
-                cp_array = cuda.cupy.empty(array.shape, array.dtype)
+            if host is None or host.nbytes != array.nbytes:
+                host, dev = self._allocate(array)
+            host[...] = array
+            dev.set(host, self._stream)
+        self._buffers.append((host, dev))
+        return dev
 
-            pin_array[...] = array
-            cp_array.set(pin_array, self._stream)
-
-        self._array_set.append([pin_array, cp_array])
-        self._ret_array.append(cp_array)
+    @staticmethod
+    def _allocate(array):
+        # Before new buffers are taken, wait until everything queued so far
+        # (on any stream) is done: no kernel may still use memory the
+        # allocator could hand out again.
+        cupy = cuda.cupy
+        cupy.cuda.runtime.deviceSynchronize()
+        memory = cupy.cuda.alloc_pinned_memory(array.nbytes)
+        host = numpy.frombuffer(
+            memory, array.dtype, array.size).reshape(array.shape)
+        return host, cupy.empty(host.shape, host.dtype)
 
     def get(self, sync=True):
         """Returns the array sent by the matching :meth:`put`.
@@ -407,6 +415,6 @@ class Conveyor(object):
             sync (bool): Synchronize the device so the data is ready. With
                 ``False`` the caller is responsible for synchronization.
         """
-        if self._is_async() and sync:
+        if sync and self._is_async():
             cuda.cupy.cuda.runtime.deviceSynchronize()
-        return self._ret_array.pop(0)
+        return self._in_flight.popleft()

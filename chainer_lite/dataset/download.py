@@ -18,9 +18,9 @@ except ImportError:  # Windows: no advisory locks; the renames stay atomic
     fcntl = None
 
 
-_dataset_root = os.environ.get(
-    'CHAINER_DATASET_ROOT',
-    os.path.join(os.path.expanduser('~'), '.chainer', 'dataset'))
+# CHAINER_DATASET_ROOT overrides the default ~/.chainer/dataset.
+_default_root = os.path.join(os.path.expanduser('~'), '.chainer', 'dataset')
+_dataset_root = os.environ.get('CHAINER_DATASET_ROOT', _default_root)
 
 
 def get_dataset_root():
@@ -165,7 +165,7 @@ def cached_download(url):
 
     with utils.tempdir(dir=cache_root) as temp_root:
         temp_path = os.path.join(temp_root, 'dl')
-        sys.stderr.write('Downloading from {}...\n'.format(url))
+        sys.stderr.write('Downloading from %s...\n' % url)
         sys.stderr.flush()
         _download(url, temp_path, cache_path)
         _fsync(temp_path)

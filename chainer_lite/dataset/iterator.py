@@ -56,7 +56,7 @@ class Iterator(object):
         such as the batch size. Does nothing by default.
 
         Args:
-            serializer (~chainer.AbstractSerializer): Serializer or
-                deserializer.
+            serializer (~chainer.AbstractSerializer): Where to save the
+                state to, or restore it from.
         """
         pass

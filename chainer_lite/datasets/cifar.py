@@ -15,7 +15,7 @@ _url_template = 'https://www.cs.toronto.edu/~kriz/{}-python.tar.gz'
 def get_cifar10(withlabel=True, ndim=3, scale=1., dtype=None):
     """Gets the CIFAR-10 dataset.
 
-    `CIFAR-10 <https://www.cs.toronto.edu/~kriz/cifar.html>`_ is a set of
+    `CIFAR-10 <https://www.cs.toronto.edu/~kriz/cifar.html>`_ holds 60000
     32x32 RGB images in 10 classes (50000 for training, 10000 for testing).
     The pixel components, one byte each in the original, are scaled to
     floating point values in ``[0, scale]``.
@@ -37,14 +37,14 @@ def get_cifar10(withlabel=True, ndim=3, scale=1., dtype=None):
         :class:`~chainer.datasets.TupleDataset` objects when ``withlabel``,
         otherwise two image arrays.
     """
-    return _get_cifar('cifar-10', withlabel, ndim, scale, dtype)
+    return _cifar_splits('cifar-10', withlabel, ndim, scale, dtype)
 
 
 def get_cifar100(withlabel=True, ndim=3, scale=1., dtype=None):
     """Gets the CIFAR-100 dataset.
 
-    `CIFAR-100 <https://www.cs.toronto.edu/~kriz/cifar.html>`_ is a set of
-    32x32 RGB images in 100 classes (the "fine" labels). The pixel
+    `CIFAR-100 <https://www.cs.toronto.edu/~kriz/cifar.html>`_ holds 32x32
+    RGB images of 100 classes (labelled by the "fine" labels). The pixel
     components are scaled to floating point values in ``[0, scale]``.
 
     The first call downloads the archive and caches the data as
@@ -64,33 +64,32 @@ def get_cifar100(withlabel=True, ndim=3, scale=1., dtype=None):
         :class:`~chainer.datasets.TupleDataset` objects when ``withlabel``,
         otherwise two image arrays.
     """
-    return _get_cifar('cifar-100', withlabel, ndim, scale, dtype)
+    return _cifar_splits('cifar-100', withlabel, ndim, scale, dtype)
 
 
-def _get_cifar(name, withlabel, ndim, scale, dtype):
-    root = download.get_dataset_directory(
+def _cifar_splits(name, withlabel, ndim, scale, dtype):
+    # (train, test) of the named CIFAR variant, from the .npz cache (built
+    # from the downloaded archive on first use).
+    cache_dir = download.get_dataset_directory(
         os.path.join('pfnet', 'chainer', 'cifar'))
-    npz_path = os.path.join(root, '{}.npz'.format(name))
     url = _url_template.format(name)
+    reader = _read_cifar10 if name == 'cifar-10' else _read_cifar100
 
-    def creator(path):
-        archive_path = download.cached_download(url)
+    def build_cache(path):
+        tarball = download.cached_download(url)
         with download._discard_download_on_error(url):
-            with tarfile.open(archive_path, 'r:gz') as archive:
-                if name == 'cifar-10':
-                    data = _read_cifar10(archive)
-                else:
-                    data = _read_cifar100(archive)
-        numpy.savez_compressed(path, **data)
-        return data
+            with tarfile.open(tarball, mode='r:gz') as archive:
+                arrays = reader(archive)
+        numpy.savez_compressed(path, **arrays)
+        return arrays
 
     raw = download.cache_or_load_file(
-        npz_path, creator, lambda path: numpy.load(path, allow_pickle=False))
-    train = _preprocess_cifar(raw['train_x'], raw['train_y'], withlabel,
-                              ndim, scale, dtype)
-    test = _preprocess_cifar(raw['test_x'], raw['test_y'], withlabel, ndim,
-                             scale, dtype)
-    return train, test
+        os.path.join(cache_dir, name + '.npz'), build_cache,
+        lambda path: numpy.load(path, allow_pickle=False))
+    return tuple(
+        _preprocess_cifar(raw[split + '_x'], raw[split + '_y'], withlabel,
+                          ndim, scale, dtype)
+        for split in ('train', 'test'))
 
 
 def _read_batch(archive, member, label_key):
@@ -148,7 +147,7 @@ class _ArchiveUnpickler(pickle.Unpickler):
                 hasattr(numpy, '_core'):
             # NumPy 2 moved numpy.core to numpy._core.
             module = 'numpy._core.' + module[len('numpy.core.'):]
-        return super(_ArchiveUnpickler, self).find_class(module, name)
+        return super().find_class(module, name)
 
 
 def _load_archive_pickle(f):

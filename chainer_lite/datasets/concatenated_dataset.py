@@ -23,7 +23,7 @@ class ConcatenatedDataset(dataset_mixin.DatasetMixin):
         self._datasets = datasets
 
     def __len__(self):
-        return sum(len(dataset) for dataset in self._datasets)
+        return sum(map(len, self._datasets))
 
     def get_example(self, i):
         if i < 0:

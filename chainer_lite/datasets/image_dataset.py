@@ -5,6 +5,7 @@ optional: without it, creating one of these datasets raises ImportError.
 """
 import bisect
 import io
+import itertools
 import os
 import threading
 import zipfile
@@ -39,6 +40,11 @@ def _postprocess_image(image):
     if image.ndim == 2:  # greyscale: add the channel axis
         image = image[..., None]
     return image.transpose(2, 0, 1)
+
+
+def _label_array(value, dtype):
+    # Labels come out as 0-d arrays.
+    return numpy.array(value, dtype)
 
 
 def _read_pairs(path):
@@ -120,11 +126,11 @@ class LabeledImageDataset(dataset_mixin.DatasetMixin):
         return len(self._pairs)
 
     def get_example(self, i):
-        path, int_label = self._pairs[i]
-        full_path = os.path.join(self._root, path)
-        image = _read_image_as_array(full_path, self._dtype)
-        label = numpy.array(int_label, dtype=self._label_dtype)
-        return _postprocess_image(image), label
+        relative, label = self._pairs[i]
+        image = _read_image_as_array(
+            os.path.join(self._root, relative), self._dtype)
+        return (_postprocess_image(image),
+                _label_array(label, self._label_dtype))
 
 
 class ZippedImageDataset(dataset_mixin.DatasetMixin):
@@ -149,42 +155,45 @@ class ZippedImageDataset(dataset_mixin.DatasetMixin):
     def __init__(self, zipfilename, dtype=None):
         _check_pillow_availability()
         self._zipfilename = zipfilename
-        self._zf = zipfile.ZipFile(zipfilename)
-        self._zf_pid = os.getpid()
         self._dtype = chainer_lite.get_dtype(dtype)
-        self._paths = [x for x in self._zf.namelist() if not x.endswith('/')]
         self._lock = threading.Lock()
+        self._archive = None
+        self._owner_pid = None
+        names = self._open_archive().namelist()
+        # Directory entries end with a slash; they are not examples.
+        self._paths = [name for name in names if name[-1:] != '/']
 
     def __len__(self):
         return len(self._paths)
 
     def __getstate__(self):
-        state = self.__dict__.copy()
-        state['_zf'] = None
-        state['_lock'] = None
-        return state
+        # The open archive and the lock cannot be pickled.
+        return dict(self.__dict__, _archive=None, _lock=None)
 
     def __setstate__(self, state):
         self.__dict__ = state
         self._lock = threading.Lock()
 
+    def _open_archive(self):
+        # A ZipFile shares its file offset with the parent after a fork, so
+        # each process opens the archive itself.
+        pid = os.getpid()
+        if self._archive is None or self._owner_pid != pid:
+            self._archive = zipfile.ZipFile(self._zipfilename)
+            self._owner_pid = pid
+        return self._archive
+
     def get_example(self, i_or_filename):
         # An index, or (for LabeledZippedImageDataset) a name in the archive.
+        name = i_or_filename
         if isinstance(i_or_filename, (int, numpy.integer)):
             name = self._paths[i_or_filename]
-        else:
-            name = i_or_filename
-
-        # The archive is opened again in a new process (a ZipFile shares its
-        # file offset with the parent after a fork). Pillow may seek, which
-        # a zip member does not allow, so the member is read into memory.
+        # Pillow may seek, which a zip member does not allow: the member is
+        # read into memory first.
         with self._lock:
-            if self._zf is None or self._zf_pid != os.getpid():
-                self._zf_pid = os.getpid()
-                self._zf = zipfile.ZipFile(self._zipfilename)
-            data = self._zf.read(name)
-        image = _read_image_as_array(io.BytesIO(data), self._dtype)
-        return _postprocess_image(image)
+            content = self._open_archive().read(name)
+        return _postprocess_image(
+            _read_image_as_array(io.BytesIO(content), self._dtype))
 
 
 class MultiZippedImageDataset(dataset_mixin.DatasetMixin):
@@ -201,21 +210,19 @@ class MultiZippedImageDataset(dataset_mixin.DatasetMixin):
     """
 
     def __init__(self, zipfilenames, dtype=None):
-        self._zfs = [ZippedImageDataset(fn, dtype) for fn in zipfilenames]
-        # _zpaths_accumlens[k]: index of the first example of archive k.
-        self._zpaths_accumlens = [0]
-        total = 0
-        for zf in self._zfs:
-            total += len(zf)
-            self._zpaths_accumlens.append(total)
+        self._parts = [ZippedImageDataset(name, dtype)
+                       for name in zipfilenames]
+        # _starts[k]: index of the first example of archive k; the last
+        # entry is the total.
+        self._starts = [0]
+        self._starts += itertools.accumulate(len(p) for p in self._parts)
 
     def __len__(self):
-        return self._zpaths_accumlens[-1]
+        return self._starts[-1]
 
     def get_example(self, i):
-        archive = bisect.bisect(self._zpaths_accumlens, i) - 1
-        local_index = i - self._zpaths_accumlens[archive]
-        return self._zfs[archive].get_example(local_index)
+        k = bisect.bisect(self._starts, i) - 1
+        return self._parts[k].get_example(i - self._starts[k])
 
 
 class LabeledZippedImageDataset(dataset_mixin.DatasetMixin):
@@ -238,12 +245,12 @@ class LabeledZippedImageDataset(dataset_mixin.DatasetMixin):
         _check_pillow_availability()
         self._pairs = _read_pairs(labelfilename)
         self._label_dtype = label_dtype
-        self._zipfile = ZippedImageDataset(zipfilename, dtype=dtype)
+        self._images = ZippedImageDataset(zipfilename, dtype=dtype)
 
     def __len__(self):
         return len(self._pairs)
 
     def get_example(self, i):
-        path, int_label = self._pairs[i]
-        label = numpy.array(int_label, dtype=self._label_dtype)
-        return self._zipfile.get_example(path), label
+        member, label = self._pairs[i]
+        return (self._images.get_example(member),
+                _label_array(label, self._label_dtype))

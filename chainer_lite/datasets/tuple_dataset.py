@@ -32,11 +32,11 @@ class TupleDataset(object):
         self._length = length
 
     def __getitem__(self, index):
-        batches = [dataset[index] for dataset in self._datasets]
+        columns = [column[index] for column in self._datasets]
         if isinstance(index, slice):
-            return [tuple(batch[i] for batch in batches)
-                    for i in range(len(batches[0]))]
-        return tuple(batches)
+            # One tuple per selected row.
+            return list(zip(*columns))
+        return tuple(columns)
 
     def __len__(self):
         return self._length

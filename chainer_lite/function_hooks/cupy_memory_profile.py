@@ -1,5 +1,4 @@
 """Function hook measuring CuPy memory-pool use of each function (GPU only)."""
-import collections
 import sys
 
 from chainer_lite.backends import cuda
@@ -49,6 +48,11 @@ def __getattr__(name):
         'module {!r} has no attribute {!r}'.format(__name__, name))
 
 
+# Byte units and their sizes, the largest first.
+_BYTE_UNITS = [(1024.0 ** power, unit) for power, unit in reversed(
+    list(enumerate(('B', 'KB', 'MB', 'GB', 'TB', 'PB', 'EB', 'ZB'))))]
+
+
 class CupyMemoryProfileHook(function_hook.FunctionHook):
     """Function hook recording the CuPy memory each function allocates.
 
@@ -67,8 +71,8 @@ class CupyMemoryProfileHook(function_hook.FunctionHook):
     prints a table such as::
 
                FunctionName  UsedBytes  AcquiredBytes  Occurrence
-             LinearFunction     5.16GB       179.98MB        3900
-                       ReLU     0.99GB       458.97MB        2600
+             LinearFunction     1.20GB        64.00MB        1200
+                       ReLU   512.00MB        32.00MB         800
 
     Attributes:
         call_history (list): ``(function name, used bytes, acquired bytes,
@@ -76,8 +80,6 @@ class CupyMemoryProfileHook(function_hook.FunctionHook):
     """
 
     name = 'CupyMemoryProfileHook'
-    _units = ['B', 'KB', 'MB', 'GB', 'TB', 'PB', 'EB', 'ZB']
-    _table = {u: 1024.0 ** i for i, u in enumerate(_units)}
 
     def __init__(self):
         cuda.check_cuda_available()
@@ -97,9 +99,12 @@ class CupyMemoryProfileHook(function_hook.FunctionHook):
     def deleted(self, function=None):
         self._memory_hook.__exit__()
 
+    def _counters(self):
+        hook = self._memory_hook
+        return hook.used_bytes, hook.acquired_bytes
+
     def _preprocess(self):
-        self._running_stack.append((self._memory_hook.used_bytes,
-                                    self._memory_hook.acquired_bytes))
+        self._running_stack.append(self._counters())
 
     def forward_preprocess(self, function, in_data):
         self._preprocess()
@@ -108,15 +113,16 @@ class CupyMemoryProfileHook(function_hook.FunctionHook):
         self._preprocess()
 
     def _postprocess(self, function):
-        start_used, start_acquired = self._running_stack.pop()
-        used_bytes = self._memory_hook.used_bytes - start_used
-        acquired_bytes = self._memory_hook.acquired_bytes - start_acquired
+        before = self._running_stack.pop()
+        used, acquired = [now - then for now, then in
+                          zip(self._counters(), before)]
         depth = len(self._running_stack)
-        self.call_history.append(
-            (function._impl_name, used_bytes, acquired_bytes, depth))
-        if depth == 0:
-            self._total_used_bytes += used_bytes
-            self._total_acquired_bytes += acquired_bytes
+        self.call_history.append((function._impl_name, used, acquired,
+                                  depth))
+        # Nested calls are already inside their caller's figures.
+        if not depth:
+            self._total_used_bytes += used
+            self._total_acquired_bytes += acquired
 
     def forward_postprocess(self, function, in_data):
         self._postprocess(function)
@@ -136,25 +142,15 @@ class CupyMemoryProfileHook(function_hook.FunctionHook):
         """Returns ``{function name: {'used_bytes', 'acquired_bytes',
         'occurrence'}}`` in first-call order (nested calls are counted in
         their callers too)."""
-        summary = collections.OrderedDict()
-        for name, used_bytes, acquired_bytes, _ in self.call_history:
-            record = summary.setdefault(
-                name, {'used_bytes': 0, 'acquired_bytes': 0, 'occurrence': 0})
-            record['used_bytes'] += used_bytes
-            record['acquired_bytes'] += acquired_bytes
-            record['occurrence'] += 1
-        return summary
+        return _util.summarize(
+            self.call_history, ('used_bytes', 'acquired_bytes'))
 
     def _choose_unit(self, size):
-        # (divisor, unit) of the largest unit in which size is at least 1.
-        denomi = 1.0
-        if size <= 0:
-            return denomi, self._units[0]
-        for unit in self._units[:-1]:
-            if size / (denomi * 1024) < 1:
-                return denomi, unit
-            denomi *= 1024
-        return denomi, self._units[-1]
+        # (divisor, unit) of the largest unit in which size is at least 1
+        # ('B' for sizes below one byte).
+        scale, unit = _util.pick_unit(
+            size, [(1 / divisor, name) for divisor, name in _BYTE_UNITS])
+        return 1 / scale, unit
 
     def print_report(self, unit='auto', file=sys.stdout):
         """Prints the memory use of each function as a table.
@@ -166,25 +162,23 @@ class CupyMemoryProfileHook(function_hook.FunctionHook):
             file: Output stream.
         """
         summary = self.summary()
+        columns = ('used_bytes', 'acquired_bytes')
         if unit == 'auto':
-            denomi_used, unit_used = self._choose_unit(
-                max(r['used_bytes'] for r in summary.values()))
-            denomi_acquired, unit_acquired = self._choose_unit(
-                max(r['acquired_bytes'] for r in summary.values()))
-        elif unit != 'auto_foreach':
-            denomi_used = denomi_acquired = self._table[unit]
-            unit_used = unit_acquired = unit
+            # One unit per column, fitting its largest value.
+            fixed = [self._choose_unit(max(r[c] for r in summary.values()))
+                     for c in columns]
+        elif unit == 'auto_foreach':
+            fixed = None
+        else:
+            fixed = [(dict((u, d) for d, u in _BYTE_UNITS)[unit], unit)] * 2
+
         rows = [['FunctionName', 'UsedBytes', 'AcquiredBytes', 'Occurrence']]
         for name, record in summary.items():
-            used_bytes = record['used_bytes']
-            acquired_bytes = record['acquired_bytes']
-            if unit == 'auto_foreach':
-                denomi_used, unit_used = self._choose_unit(used_bytes)
-                denomi_acquired, unit_acquired = self._choose_unit(
-                    acquired_bytes)
-            rows.append([
-                name,
-                '%3.2f%s' % (used_bytes / denomi_used, unit_used),
-                '%3.2f%s' % (acquired_bytes / denomi_acquired, unit_acquired),
-                str(record['occurrence'])])
+            sizes = [record[c] for c in columns]
+            units = fixed or [self._choose_unit(size) for size in sizes]
+            rows.append(
+                [name]
+                + ['%3.2f%s' % (size / divisor, shown)
+                   for size, (divisor, shown) in zip(sizes, units)]
+                + [str(record['occurrence'])])
         _util.print_table(rows, file)

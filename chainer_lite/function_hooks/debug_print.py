@@ -62,8 +62,10 @@ class PrintHook(function_hook.FunctionHook):
                 if d is None:
                     v = variable.Variable()
                 else:
-                    xp = backend.get_array_module(d)
-                    v = variable.Variable(xp.zeros_like(d, dtype=d.dtype))
+                    # A stand-in variable whose gradient is the output
+                    # gradient, for debug_print's summary of it.
+                    zeros = backend.get_array_module(d).zeros_like(d)
+                    v = variable.Variable(zeros)
                     v.grad = d
                 self._print(v.debug_print())
         if self.flush and hasattr(self.file, 'flush'):

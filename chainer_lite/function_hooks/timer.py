@@ -12,6 +12,8 @@ from chainer_lite.function_hooks import _util
 
 _get_time = time.perf_counter
 
+_UNITS = ('sec', 'ms', 'us', 'ns')
+
 
 class TimerHook(function_hook.FunctionHook):
     """Function hook recording the elapsed time of each function call.
@@ -44,7 +46,8 @@ class TimerHook(function_hook.FunctionHook):
     """
 
     name = 'TimerHook'
-    table = {'sec': 1, 'ms': 10 ** 3, 'us': 10 ** 6, 'ns': 10 ** 9}
+    # Multipliers from seconds to each unit.
+    table = {unit: 1000 ** i for i, unit in enumerate(_UNITS)}
 
     def __init__(self):
         self.call_history = []
@@ -67,31 +70,34 @@ class TimerHook(function_hook.FunctionHook):
         self._preprocess()
 
     def backward_preprocess(self, function, in_data, out_grad):
-        self.xp = backend.get_array_module(*(in_data + out_grad))
+        self.xp = backend.get_array_module(*in_data, *out_grad)
         self._preprocess()
 
-    def _postprocess(self, function):
+    def _stop_clock(self):
+        started = self._running_stack.pop()
         if self.xp is numpy:
-            elapsed_time = _get_time() - self._running_stack.pop()
-        else:
-            start, stop = self._running_stack.pop()
-            stop.record()
-            stop.synchronize()
-            # get_elapsed_time answers in milliseconds.
-            elapsed_time = cuda.cupy.cuda.get_elapsed_time(start, stop) / 1000
-        self.call_history.append((function._impl_name, elapsed_time))
+            return _get_time() - started
+        start, stop = started
+        stop.record()
+        stop.synchronize()
+        # get_elapsed_time answers in milliseconds.
+        return cuda.cupy.cuda.get_elapsed_time(start, stop) / 1000
 
+    def _postprocess(self, function):
+        seconds = self._stop_clock()
+        self.call_history.append((function._impl_name, seconds))
         assert self._depth > 0
         self._depth -= 1
-        if self._depth == 0:
-            self._total_time += elapsed_time
+        # Nested calls are already inside their caller's time.
+        if not self._depth:
+            self._total_time += seconds
 
     def forward_postprocess(self, function, in_data):
         assert backend.get_array_module(*in_data) is self.xp
         self._postprocess(function)
 
     def backward_postprocess(self, function, in_data, out_grad):
-        assert backend.get_array_module(*(in_data + out_grad)) is self.xp
+        assert backend.get_array_module(*in_data, *out_grad) is self.xp
         self._postprocess(function)
 
     def total_time(self):
@@ -101,22 +107,12 @@ class TimerHook(function_hook.FunctionHook):
     def summary(self):
         """Returns ``{function name: {'elapsed_time': s, 'occurrence': n}}``.
         """
-        summary = {}
-        for function_name, elapsed_time in self.call_history:
-            record = summary.setdefault(
-                function_name, {'elapsed_time': 0, 'occurrence': 0})
-            record['elapsed_time'] += elapsed_time
-            record['occurrence'] += 1
-        return summary
+        return _util.summarize(self.call_history, ('elapsed_time',))
 
     def _choose_unit(self, second):
         # The largest unit in which the time is at least 1.
-        factor = 1
-        for unit in ['sec', 'ms', 'us']:
-            if second * factor >= 1:
-                return factor, unit
-            factor *= 1000.0
-        return factor, 'ns'
+        return _util.pick_unit(
+            second, [(float(self.table[u]), u) for u in _UNITS])
 
     def print_report(self, unit='auto', file=sys.stdout):
         """Prints the time of each function as a table.
@@ -128,18 +124,18 @@ class TimerHook(function_hook.FunctionHook):
             file: Output stream.
         """
         summary = self.summary()
-        rows = [['FunctionName', 'ElapsedTime', 'Occurrence']]
-        auto_foreach = unit == 'auto_foreach'
         if unit == 'auto':
-            factor, unit = self._choose_unit(
-                max(record['elapsed_time'] for record in summary.values()))
-        elif not auto_foreach:
-            factor = self.table[unit]
-        for function_name, record in summary.items():
-            second = record['elapsed_time']
-            if auto_foreach:
-                factor, unit = self._choose_unit(second)
-            rows.append([function_name,
-                         '%3.2f%s' % (second * factor, unit),
+            longest = max(r['elapsed_time'] for r in summary.values())
+            fixed = self._choose_unit(longest)
+        elif unit == 'auto_foreach':
+            fixed = None
+        else:
+            fixed = self.table[unit], unit
+
+        rows = [['FunctionName', 'ElapsedTime', 'Occurrence']]
+        for name, record in summary.items():
+            seconds = record['elapsed_time']
+            scale, shown = fixed or self._choose_unit(seconds)
+            rows.append([name, '%3.2f%s' % (seconds * scale, shown),
                          str(record['occurrence'])])
         _util.print_table(rows, file)

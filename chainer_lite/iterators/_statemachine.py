@@ -4,8 +4,22 @@ import collections
 import numpy
 
 
-IteratorState = collections.namedtuple('IteratorState', (
-    'current_position', 'epoch', 'is_new_epoch', 'order'))
+# The position of an iterator; ``order`` is None for index order.
+IteratorState = collections.namedtuple(
+    'IteratorState', ['current_position', 'epoch', 'is_new_epoch', 'order'])
+
+# Serialization keys of the first three fields (also attribute names).
+_POSITION_KEYS = IteratorState._fields[:3]
+
+
+def guess_previous_epoch_detail(epoch, position, batch_size, epoch_size):
+    """Rebuilds ``previous_epoch_detail`` for snapshots that lack it.
+
+    Full batches are assumed; ``-1`` (none) is returned at the very start.
+    """
+    if epoch == 0 and position == 0:
+        return -1.
+    return max(epoch + (position - batch_size) / epoch_size, 0.)
 
 
 def iterator_statemachine(state, batch_size, repeat, order_sampler,
@@ -112,7 +126,8 @@ class EpochBookkeeping(object):
 
     @property
     def epoch_detail(self):
-        return self.epoch + self.current_position / self._epoch_size
+        done_in_epoch = self.current_position / self._epoch_size
+        return self.epoch + done_in_epoch
 
     @property
     def previous_epoch_detail(self):
@@ -133,10 +148,21 @@ class EpochBookkeeping(object):
         return self.order_sampler(numpy.arange(len(self.dataset)), 0)
 
     def _guess_previous_epoch_detail(self):
-        # Snapshots of old versions lack previous_epoch_detail: rebuild it
-        # from the position, assuming full batches.
-        guess = self.epoch + \
-            (self.current_position - self.batch_size) / self._epoch_size
-        if self.epoch_detail > 0:
-            return max(guess, 0.)
-        return -1.
+        return guess_previous_epoch_detail(
+            self.epoch, self.current_position, self.batch_size,
+            self._epoch_size)
+
+    def _serialize_position(self, serializer):
+        # Saves or restores current_position, epoch and is_new_epoch;
+        # returns the three (restored) values.
+        return [serializer(key, getattr(self, key))
+                for key in _POSITION_KEYS]
+
+    def _serialize_previous_epoch_detail(self, serializer):
+        # Call after the position is restored: a snapshot of an old version
+        # lacks the value, which is then guessed from the position.
+        try:
+            return serializer(
+                'previous_epoch_detail', self._previous_epoch_detail)
+        except KeyError:
+            return self._guess_previous_epoch_detail()

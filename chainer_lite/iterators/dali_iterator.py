@@ -2,6 +2,7 @@
 import importlib.util
 
 from chainer_lite.dataset import iterator
+from chainer_lite.iterators import _statemachine
 from chainer_lite import utils
 
 
@@ -44,7 +45,9 @@ class DaliIterator(iterator.Iterator):
         if not self._is_build:
             self.pipeline.build()
             self._is_build = True
-            self.epoch_size = tuple(self.pipeline.epoch_size().values())[0]
+            # The pipeline reports the size of each of its readers.
+            sizes = self.pipeline.epoch_size()
+            self.epoch_size = next(iter(sizes.values()))
 
         if not self._repeat and self.epoch > 0:
             raise StopIteration
@@ -71,7 +74,7 @@ class DaliIterator(iterator.Iterator):
 
     @property
     def epoch_detail(self):
-        return self.epoch + self.current_position / self.epoch_size
+        return self.epoch + float(self.current_position) / self.epoch_size
 
     @property
     def previous_epoch_detail(self):
@@ -83,21 +86,16 @@ class DaliIterator(iterator.Iterator):
         """Saves or restores the position (keys ``current_position``,
         ``epoch``, ``is_new_epoch``, ``previous_epoch_detail``).
         """
-        self.current_position = serializer('current_position',
-                                           self.current_position)
-        self.epoch = serializer('epoch', self.epoch)
-        self.is_new_epoch = serializer('is_new_epoch', self.is_new_epoch)
+        for key in _statemachine._POSITION_KEYS:
+            setattr(self, key, serializer(key, getattr(self, key)))
         try:
             self._previous_epoch_detail = serializer(
                 'previous_epoch_detail', self._previous_epoch_detail)
         except KeyError:
-            # Old snapshots: rebuild it assuming full batches.
-            guess = self.epoch + \
-                (self.current_position - self.batch_size) / self.epoch_size
-            if self.epoch_detail > 0:
-                self._previous_epoch_detail = max(guess, 0.)
-            else:
-                self._previous_epoch_detail = -1.
+            self._previous_epoch_detail = \
+                _statemachine.guess_previous_epoch_detail(
+                    self.epoch, self.current_position, self.batch_size,
+                    self.epoch_size)
 
     def reset(self):
         """Rewinds the iterator to the start of the first epoch."""

@@ -1,4 +1,6 @@
 """MultiprocessIterator: loads examples in worker processes, prefetching."""
+import collections
+import math
 import multiprocessing
 from multiprocessing import sharedctypes
 import signal
@@ -87,8 +89,8 @@ class MultiprocessIterator(_statemachine.EpochBookkeeping, iterator.Iterator):
 
     _interruption_testing = False  # prints the worker PIDs (for tests)
     _finalized = False
-    _prefetch_loop = None
-    _comm = None
+    _prefetcher = None
+    _queue = None
 
     def __init__(self, dataset, batch_size, repeat=True, shuffle=None,
                  n_processes=None, n_prefetch=1, shared_mem=None,
@@ -105,39 +107,36 @@ class MultiprocessIterator(_statemachine.EpochBookkeeping, iterator.Iterator):
         self._maxtasksperchild = maxtasksperchild
         self.order_sampler = _statemachine.resolve_order_sampler(
             shuffle, order_sampler)
-        self._initialize_loop()
+        self._setup_machinery()
 
-    def _initialize_loop(self):
-        self._comm = _Communicator(self.n_prefetch, self.dataset_timeout)
+    def _setup_machinery(self):
+        self._queue = _BatchQueue(self.n_prefetch, self.dataset_timeout)
         self.reset()
         # The workers and the prefetch thread start with the first batch,
         # so that creating an iterator (e.g. before forking) starts nothing.
-        self._prefetch_loop = _PrefetchLoop(
-            self.dataset, self.batch_size, self.repeat,
-            self.n_processes, self.shared_mem,
-            self._comm, self.order_sampler,
-            self._interruption_testing, self._maxtasksperchild)
+        self._prefetcher = _Prefetcher(
+            self.dataset, self.batch_size, self.repeat, self.order_sampler,
+            self._queue, self.n_processes, self._maxtasksperchild,
+            self.shared_mem, self._interruption_testing)
 
     def __next__(self):
-        loop = self._prefetch_loop
-        if loop.thread is None:
-            if loop.measure_required():
-                # The first batch is loaded here, to size shared memory.
-                batch, state = loop.measure(self.dataset_timeout)
-                loop.launch_thread()
-                return self._advance(batch, state)
-            loop.launch_thread()
-        batch, state = self._comm.get()
-        return self._advance(batch, state)
-
-    next = __next__
-
-    def _advance(self, batch, state):
+        prefetcher = self._prefetcher
+        if prefetcher.started:
+            batch, state = self._queue.take()
+        elif prefetcher.needs_sizing():
+            # The first batch is loaded here, to size shared memory.
+            batch, state = prefetcher.load_sizing_batch(self.dataset_timeout)
+            prefetcher.start()
+        else:
+            prefetcher.start()
+            batch, state = self._queue.take()
         self._previous_epoch_detail = self.epoch_detail
         self._state = state
         if batch is None:
             raise StopIteration
         return batch
+
+    next = __next__
 
     def finalize(self):
         """Stops the prefetch thread and the worker processes.
@@ -147,33 +146,30 @@ class MultiprocessIterator(_statemachine.EpochBookkeeping, iterator.Iterator):
         """
         if self._finalized:
             return
-        if self._comm is not None:
-            self._comm.terminate()
-        if self._prefetch_loop is not None:
-            self._prefetch_loop.terminate()
-        self._comm = None
-        self._prefetch_loop = None
+        queue, prefetcher = self._queue, self._prefetcher
+        self._queue = self._prefetcher = None
         self._finalized = True
+        if queue is not None:
+            queue.stop()
+        if prefetcher is not None:
+            prefetcher.stop()
 
     def __copy__(self):
         # A new iterator (with its own workers) at the same position.
-        other = MultiprocessIterator(
-            self.dataset, self.batch_size, self.repeat, shuffle=None,
-            n_processes=self.n_processes, n_prefetch=self.n_prefetch,
-            shared_mem=self.shared_mem, order_sampler=self.order_sampler)
-        other._reset_state(self.current_position, self.epoch,
-                           self.is_new_epoch, self._state.order)
-        other._previous_epoch_detail = self._previous_epoch_detail
-        return other
+        # (dataset_timeout and maxtasksperchild are not carried over.)
+        options = {name: getattr(self, name) for name in (
+            'n_processes', 'n_prefetch', 'shared_mem', 'order_sampler')}
+        twin = MultiprocessIterator(
+            self.dataset, self.batch_size, self.repeat, **options)
+        twin._reset_state(self._state)
+        twin._previous_epoch_detail = self._previous_epoch_detail
+        return twin
 
     def serialize(self, serializer):
         """Saves or restores the position (keys ``current_position``,
         ``epoch``, ``is_new_epoch``, ``order``, ``previous_epoch_detail``).
         """
-        current_position = serializer('current_position',
-                                      self.current_position)
-        epoch = serializer('epoch', self.epoch)
-        is_new_epoch = serializer('is_new_epoch', self.is_new_epoch)
+        values = self._serialize_position(serializer)
         # A copy: the prefetch thread may be reading the current order, and
         # a deserializer fills the array in place. Old snapshots call the
         # key '_order'.
@@ -182,53 +178,44 @@ class MultiprocessIterator(_statemachine.EpochBookkeeping, iterator.Iterator):
             serializer('order', order)
         except KeyError:
             serializer('_order', order)
-        self._reset_state(current_position, epoch, is_new_epoch, order)
-        try:
-            self._previous_epoch_detail = serializer(
-                'previous_epoch_detail', self._previous_epoch_detail)
-        except KeyError:
-            self._previous_epoch_detail = self._guess_previous_epoch_detail()
+        self._reset_state(_statemachine.IteratorState(*values, order))
+        self._previous_epoch_detail = \
+            self._serialize_previous_epoch_detail(serializer)
 
     def reset(self):
         """Rewinds the iterator to the start of the first epoch."""
-        self._reset_state(0, 0, False, self._initial_order())
+        self._reset_state(_statemachine.IteratorState(
+            0, 0, False, self._initial_order()))
         self._previous_epoch_detail = -1.
 
-    def _reset_state(self, current_position, epoch, is_new_epoch, order):
+    def _reset_state(self, state):
         if self._finalized:
             raise NotImplementedError(
                 'Reset of finalized MultiProcessIterator is currently not '
                 'supported.')
-        self._state = _statemachine.IteratorState(
-            current_position, epoch, is_new_epoch, order)
+        self._state = state
         # Batches prefetched from the old position are dropped.
-        self._comm.reset(self._state)
+        self._queue.restart(state)
 
     def __getstate__(self):
         # Pickling keeps the settings and the position, not the workers.
+        settings = {name: value for name, value in self.__dict__.items()
+                    if name not in ('_queue', '_state', '_prefetcher')}
         order = self._state.order
-        state = {
-            'current_position': self.current_position,
-            'epoch': self.epoch,
-            'is_new_epoch': self.is_new_epoch,
-            'order': None if order is None else order.copy(),
-            'previous_epoch_detail': self._previous_epoch_detail,
-        }
-        init = self.__dict__.copy()
-        for name in ('_comm', '_state', '_prefetch_loop'):
-            init.pop(name, None)
-        state['init'] = init
-        return state
+        if order is not None:
+            order = order.copy()
+        return {'settings': settings,
+                'position': tuple(self._state[:3]) + (order,),
+                'previous': self._previous_epoch_detail}
 
     def __setstate__(self, state):
-        self.__dict__.update(state['init'])
-        self._initialize_loop()
-        self._reset_state(state['current_position'], state['epoch'],
-                          state['is_new_epoch'], state['order'])
-        self._previous_epoch_detail = state['previous_epoch_detail']
+        self.__dict__.update(state['settings'])
+        self._setup_machinery()
+        self._reset_state(_statemachine.IteratorState(*state['position']))
+        self._previous_epoch_detail = state['previous']
 
 
-class _WorkerError(object):
+class _FailedBatch(object):
     # What the prefetch thread hands over instead of a batch when fetching
     # failed; the iterator raises the exception in the user's thread.
 
@@ -236,358 +223,362 @@ class _WorkerError(object):
         self.exception = exception
 
 
-class _Communicator(object):
-    # The queue of prefetched batches between the iterator (consumer) and
-    # the prefetch thread (producer). A reset or termination empties it and
-    # bumps ``_reset_count``, so that a batch fetched for an old position is
-    # dropped instead of queued.
+class _BatchQueue(object):
+    # Bounded hand-over of prefetched batches from the prefetch thread to
+    # the iterator. The iterator may ask the thread to restart from another
+    # position or to stop; either empties the queue and starts a new
+    # "generation", and batches produced for an older generation are
+    # silently dropped.
 
-    STATUS_CONTINUE = 0
-    STATUS_RESET = 1
-    STATUS_TERMINATE = 2
+    RUNNING = 'running'
+    RESTART = 'restart'
+    STOPPED = 'stopped'
 
-    def __init__(self, n_prefetch, dataset_timeout):
-        self.n_prefetch = n_prefetch
-        self.dataset_timeout = dataset_timeout
-
+    def __init__(self, capacity, timeout):
+        self.capacity = capacity
+        self.timeout = timeout
         self._lock = threading.Lock()
-        self._not_empty_cond = threading.Condition(self._lock)
-        self._not_full_cond = threading.Condition(self._lock)
-        self._batch_queue = []
-        self._status = _Communicator.STATUS_CONTINUE
-        self._prefetch_state = None
-        self._reset_count = 0
+        self._has_items = threading.Condition(self._lock)
+        self._has_room = threading.Condition(self._lock)
+        self._items = collections.deque()
+        self._mode = self.RUNNING
+        self._restart_state = None
+        self._generation = 0
 
     @property
-    def is_terminated(self):
+    def stopped(self):
         with self._lock:
-            return self._status == _Communicator.STATUS_TERMINATE
+            return self._mode == self.STOPPED
 
-    # Called by the iterator.
-    def get(self):
+    def take(self):
+        # Iterator side: waits for the next batch, warning once when the
+        # dataset seems to be stalled.
+        deadline = None
+        if self.timeout is not None:
+            deadline = time.monotonic() + self.timeout
         with self._lock:
-            start = time.monotonic()
-            warned = False
-            while not self._batch_queue:
-                self._not_empty_cond.wait(_response_time)
-                if (not warned and self.dataset_timeout is not None
-                        and time.monotonic() - start > self.dataset_timeout):
-                    warned = True
+            while not self._items:
+                self._has_items.wait(_response_time)
+                if deadline is not None and time.monotonic() > deadline:
+                    deadline = None
                     _raise_timeout_warning()
-            batch, prefetch_state = self._batch_queue.pop(0)
-            self._not_full_cond.notify()
-        if isinstance(batch, _WorkerError):
+            batch, state = self._items.popleft()
+            self._has_room.notify()
+        if isinstance(batch, _FailedBatch):
             raise batch.exception
-        return batch, prefetch_state
+        return batch, state
 
-    # Called by the iterator.
-    def reset(self, prefetch_state):
+    def restart(self, state):
+        # Iterator side.
+        self._new_generation(self.RESTART, state)
+
+    def stop(self):
+        # Iterator side.
+        self._new_generation(self.STOPPED, None)
+
+    def _new_generation(self, mode, state):
         with self._lock:
-            self._status = _Communicator.STATUS_RESET
-            self._prefetch_state = prefetch_state
-            self._batch_queue = []
-            self._not_full_cond.notify()
-            self._reset_count += 1
+            self._mode = mode
+            if state is not None:
+                self._restart_state = state
+            self._items.clear()
+            self._generation += 1
+            self._has_room.notify()
 
-    # Called by the iterator.
-    def terminate(self):
+    def poll(self):
+        # Thread side: returns (mode, state to restart from or None,
+        # generation) and acknowledges a pending restart.
         with self._lock:
-            self._status = _Communicator.STATUS_TERMINATE
-            self._batch_queue = []
-            self._not_full_cond.notify()
-            self._reset_count += 1
+            if self._mode != self.RESTART:
+                return self._mode, None, self._generation
+            self._mode = self.RUNNING
+            return self.RESTART, self._restart_state, self._generation
 
-    # Called by the prefetch thread: takes a pending reset or termination.
-    def check(self):
+    def offer(self, batch, state, generation):
+        # Thread side: blocks while the queue is full, unless the batch
+        # became stale meanwhile.
         with self._lock:
-            status = self._status
-            if status != _Communicator.STATUS_TERMINATE:
-                self._status = _Communicator.STATUS_CONTINUE
-            prefetch_state = None
-            if status == _Communicator.STATUS_RESET:
-                prefetch_state = self._prefetch_state
-            return status, prefetch_state, self._reset_count
-
-    # Called by the prefetch thread.
-    def put(self, batch, prefetch_state, reset_count):
-        with self._lock:
-            while (len(self._batch_queue) >= self.n_prefetch
-                   and reset_count == self._reset_count):
-                self._not_full_cond.wait()
-            if reset_count == self._reset_count:
-                self._batch_queue.append((batch, prefetch_state))
-                self._not_empty_cond.notify()
+            while (generation == self._generation
+                   and len(self._items) >= self.capacity):
+                self._has_room.wait()
+            if generation == self._generation:
+                self._items.append((batch, state))
+                self._has_items.notify()
 
 
-class _PrefetchLoop(object):
-    # The prefetch thread and the worker pool it drives.
+class _Prefetcher(object):
+    # Owns the worker pool and the thread that keeps the queue filled.
 
-    _thread = None
-    _pool = None
-    _terminating = False
-
-    def __init__(self, dataset, batch_size, repeat, n_processes, mem_size,
-                 comm, order_sampler, _interruption_testing,
-                 maxtasksperchild):
+    def __init__(self, dataset, batch_size, repeat, order_sampler, queue,
+                 n_processes, maxtasksperchild, slot_bytes, print_pids):
         self.dataset = dataset
         self.batch_size = batch_size
         self.repeat = repeat
-        self.n_processes = n_processes
-        self.mem_size = mem_size
-        self._comm = comm
         self.order_sampler = order_sampler
+        self.queue = queue
+        self.n_processes = n_processes
         self.maxtasksperchild = maxtasksperchild
-        self.prefetch_state = None
-        self._interruption_testing = _interruption_testing
-        self._allocate_shared_memory()
-
-    def terminate(self):
-        self._terminating = True
-        # The thread uses the pool: stop it first.
-        if self._thread is not None:
-            while self._thread.is_alive():
-                self._thread.join(_response_time)
-        if self._pool is not None:
-            self._pool.terminate()
-            self._pool.join()
-        self._thread = None
+        self.slot_bytes = slot_bytes
+        self.print_pids = print_pids
+        self.position = None
+        self.shared = None
         self._pool = None
+        self._thread = None
+        self._halt = False
+        self._allocate()
 
     @property
-    def thread(self):
-        return self._thread
+    def started(self):
+        return self._thread is not None
 
-    def measure_required(self):
-        return self.mem_size is None
+    def needs_sizing(self):
+        return self.slot_bytes is None
 
-    def _take_reset(self):
-        status, prefetch_state, reset_count = self._comm.check()
-        if status == _Communicator.STATUS_RESET:
-            self.prefetch_state = prefetch_state
-        return status, reset_count
+    def _allocate(self):
+        # One slot of `slot_bytes` per example of a batch.
+        if not self.needs_sizing():
+            self.shared = sharedctypes.RawArray(
+                'b', self.batch_size * self.slot_bytes)
 
-    def measure(self, dataset_timeout):
+    def _sync(self):
+        # Follows a restart requested by the iterator.
+        mode, state, generation = self.queue.poll()
+        if state is not None:
+            self.position = state
+        return mode, generation
+
+    def _next_indices(self):
+        self.position, indices = _statemachine.iterator_statemachine(
+            self.position, self.batch_size, self.repeat,
+            self.order_sampler, len(self.dataset))
+        return indices
+
+    def load_sizing_batch(self, timeout):
         # Loads the next batch in this process and sizes the shared memory
         # after its largest example.
-        self._take_reset()
-        self.prefetch_state, indices = _statemachine.iterator_statemachine(
-            self.prefetch_state, self.batch_size, self.repeat,
-            self.order_sampler, len(self.dataset))
+        self._sync()
+        indices = self._next_indices()
         if indices is None:
-            return None, self.prefetch_state
+            return None, self.position
+        batch = _call_watched(
+            lambda: [self.dataset[i] for i in indices], timeout)
+        self.slot_bytes = max(_array_bytes(example) for example in batch)
+        self._allocate()
+        return batch, self.position
 
-        outcome = {}
-
-        def fetch_batch():
-            try:
-                outcome['batch'] = [self.dataset[index] for index in indices]
-            except Exception as e:
-                outcome['error'] = e
-
-        if dataset_timeout is None:
-            fetch_batch()
-        else:
-            # Fetch in a helper thread to notice a stalled dataset.
-            thread = threading.Thread(target=fetch_batch, daemon=True)
-            thread.start()
-            thread.join(dataset_timeout)
-            if thread.is_alive():
-                _raise_timeout_warning()
-            thread.join()
-        if 'error' in outcome:
-            raise outcome['error']
-        batch = outcome['batch']
-
-        self.mem_size = max(_measure(example) for example in batch)
-        self._allocate_shared_memory()
-        return batch, self.prefetch_state
-
-    def _allocate_shared_memory(self):
-        if self.measure_required():
-            self.mem_bulk = None
-        else:
-            self.mem_bulk = sharedctypes.RawArray(
-                'b', self.batch_size * self.mem_size)
-
-    def launch_thread(self):
+    def start(self):
         self._pool = multiprocessing.Pool(
-            processes=self.n_processes,
-            initializer=_fetch_setup,
-            initargs=(self.dataset, self.mem_size, self.mem_bulk),
-            maxtasksperchild=self.maxtasksperchild)
-        if self._interruption_testing:
-            pids = self._pool.map(_report_pid, range(self.n_processes))
-            print(' '.join(map(str, pids)))
+            self.n_processes, _worker_init,
+            (self.dataset, self.slot_bytes, self.shared),
+            self.maxtasksperchild)
+        if self.print_pids:
+            pids = self._pool.map(_worker_pid, range(self.n_processes))
+            print(' '.join(str(pid) for pid in pids))
             sys.stdout.flush()
+        self._thread = threading.Thread(
+            target=self._loop, name='prefetch_loop', daemon=True)
+        self._thread.start()
 
-        thread = threading.Thread(
-            target=self._run, name='prefetch_loop', daemon=True)
-        thread.start()
-        self._thread = thread
-        return thread
+    def stop(self):
+        self._halt = True
+        # The thread uses the pool: stop it first.
+        thread, pool = self._thread, self._pool
+        self._thread = self._pool = None
+        if thread is not None:
+            while thread.is_alive():
+                thread.join(_response_time)
+        if pool is not None:
+            pool.terminate()
+            pool.join()
 
-    def _run(self):
-        # Body of the prefetch thread.
+    def _loop(self):
+        pool = self._pool
         try:
-            while not self._terminating and self._task():
+            while not self._halt and self._prefetch_one(pool):
                 pass
         finally:
-            self._pool.close()
+            pool.close()
 
-    def _task(self):
-        # Prefetches one batch; returns whether to go on.
-        status, reset_count = self._take_reset()
-        if status == _Communicator.STATUS_TERMINATE:
+    def _prefetch_one(self, pool):
+        # Queues one batch (or the error raised while loading it); returns
+        # whether the loop should go on.
+        mode, generation = self._sync()
+        if mode == _BatchQueue.STOPPED:
             return False
-
         try:
-            self.prefetch_state, indices = \
-                _statemachine.iterator_statemachine(
-                    self.prefetch_state, self.batch_size, self.repeat,
-                    self.order_sampler, len(self.dataset))
-            if indices is None:
-                batch = None
-            else:
-                # Pool's own chunk size divides by the number of live
-                # workers, which is 0 for a moment when maxtasksperchild
-                # retires them all: use the configured number instead.
-                chunksize = max(1, -(-len(indices) // (4 * self.n_processes)))
-                future = self._pool.map_async(
-                    _fetch_run, enumerate(indices), chunksize)
-                while True:
-                    try:
-                        data_all = future.get(_response_time)
-                        break
-                    except multiprocessing.TimeoutError:
-                        if self._comm.is_terminated:
-                            return False
-                batch = [_unpack(data, self.mem_bulk) for data in data_all]
+            indices = self._next_indices()
+            batch = None
+            if indices is not None:
+                loaded = self._load_in_workers(pool, indices)
+                if loaded is None:
+                    return False
+                batch = [_from_shared(example, self.shared)
+                         for example in loaded]
         except Exception as e:
-            # Hand the error to the iterator, which raises it in next(); the
-            # loop goes on with the next batch, as SerialIterator would.
-            self._comm.put(_WorkerError(e), self.prefetch_state, reset_count)
-            return True
-
-        self._comm.put(batch, self.prefetch_state, reset_count)
+            # The iterator raises it in next(); the loop goes on with the
+            # next batch, as SerialIterator would.
+            batch = _FailedBatch(e)
+        self.queue.offer(batch, self.position, generation)
         return True
 
+    def _load_in_workers(self, pool, indices):
+        # Returns the examples, or None when the iterator stopped meanwhile.
+        # Pool's own chunk size divides by the number of live workers,
+        # which is 0 for a moment when maxtasksperchild retires them all:
+        # derive it from the configured number instead.
+        chunk = max(1, math.ceil(len(indices) / (4 * self.n_processes)))
+        pending = pool.map_async(_worker_load, enumerate(indices), chunk)
+        while True:
+            try:
+                return pending.get(_response_time)
+            except multiprocessing.TimeoutError:
+                if self.queue.stopped:
+                    return None
 
-# Worker-side globals, set once per worker by the pool initializer (each
-# worker has its own copy; module-level functions pickle everywhere).
-_fetch_dataset = None
-_fetch_mem_size = None
-_fetch_mem_bulk = None
+
+def _call_watched(load, timeout):
+    # Runs `load` (in a helper thread unless `timeout` is None) and warns
+    # when it has not finished after `timeout` seconds.
+    if timeout is None:
+        return load()
+    box = []
+
+    def target():
+        try:
+            box.append((True, load()))
+        except Exception as e:
+            box.append((False, e))
+
+    helper = threading.Thread(target=target, daemon=True)
+    helper.start()
+    helper.join(timeout)
+    if helper.is_alive():
+        _raise_timeout_warning()
+        helper.join()
+    ok, value = box[0]
+    if not ok:
+        raise value
+    return value
 
 
-def _fetch_setup(dataset, mem_size, mem_bulk):
-    global _fetch_dataset, _fetch_mem_size, _fetch_mem_bulk
+# State of a worker process, filled by the pool initializer (each worker
+# has its own copy; module-level functions pickle everywhere).
+_worker = {}
+
+
+def _worker_init(dataset, slot_bytes, shared):
     # Ctrl-C goes to the main process, which stops the workers.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    _fetch_dataset = dataset
-    _fetch_mem_size = mem_size
-    _fetch_mem_bulk = mem_bulk
+    _worker.update(dataset=dataset, slot_bytes=slot_bytes, shared=shared)
 
 
-def _fetch_run(inputs):
-    # Loads the example of batch slot ``i``, its arrays written to that
-    # slot of the shared memory.
-    i, index = inputs
-    data = _fetch_dataset[index]
-    if _fetch_mem_bulk is not None:
-        offset = i * _fetch_mem_size
-        data = _pack(data, _fetch_mem_bulk, offset, offset + _fetch_mem_size)
-    return data
+def _worker_load(job):
+    # Loads one example; its arrays go to the shared-memory slot of its
+    # place in the batch.
+    slot, index = job
+    example = _worker['dataset'][index]
+    shared = _worker['shared']
+    if shared is None:
+        return example
+    begin = slot * _worker['slot_bytes']
+    return _to_shared(example, shared, begin, begin + _worker['slot_bytes'])
 
 
-def _report_pid(_):
+def _worker_pid(_):
     return multiprocessing.current_process().pid
 
 
-class _PackedNdarray(object):
-    # Stands for an array copied into shared memory at ``offset``.
+class _SharedArrayRef(object):
+    # Placeholder for an array copied into shared memory: only its layout
+    # and location are pickled.
 
-    def __init__(self, array, mem, offset):
-        self.shape = array.shape
-        self.dtype = array.dtype
-        self.nbytes = array.nbytes
-        self.size = array.size
-        self.offset = offset
-        total = offset + self.nbytes
-        if total > len(mem):
+    def __init__(self, array, buf, offset):
+        end = offset + array.nbytes
+        if end > len(buf):
             raise ValueError(
                 'Shared memory size is too small. expect:{}, actual:{}'.format(
-                    total, len(mem)))
-        target = numpy.frombuffer(mem, self.dtype, self.size, self.offset)
-        target[...] = array.ravel()
+                    end, len(buf)))
+        self.shape = array.shape
+        self.dtype = array.dtype
+        self.offset = offset
+        self._view(buf)[...] = array
 
-    def unpack(self, mem):
-        view = numpy.frombuffer(mem, self.dtype, self.size, self.offset)
+    def _view(self, buf):
+        count = math.prod(self.shape)
+        flat = numpy.frombuffer(buf, self.dtype, count, self.offset)
+        return flat.reshape(self.shape)
+
+    def load(self, buf):
         # A copy: the slot is reused by the next batch.
-        return view.reshape(self.shape).copy()
+        return self._view(buf).copy()
 
 
-def _measure(data):
+def _map_example(fn, example):
+    # Applies `fn` to the members of a tuple, list or dict example, or to
+    # the example itself otherwise.
+    kind = type(example)
+    if kind is tuple or kind is list:
+        return kind(fn(value) for value in example)
+    if kind is dict:
+        return {key: fn(value) for key, value in example.items()}
+    return fn(example)
+
+
+def _array_bytes(example):
     # Bytes of the NumPy arrays of an example (an array, or a tuple, list
     # or dict of values).
-    if type(data) is numpy.ndarray:
-        return data.nbytes
-    if type(data) is dict:
-        values = data.values()
-    elif type(data) in (tuple, list):
-        values = data
+    kind = type(example)
+    if kind is numpy.ndarray:
+        return example.nbytes
+    if kind is dict:
+        members = example.values()
+    elif kind is tuple or kind is list:
+        members = example
     else:
         return 0
-    return sum(v.nbytes for v in values if isinstance(v, numpy.ndarray))
+    return sum(value.nbytes for value in members
+               if isinstance(value, numpy.ndarray))
 
 
-def _pack(data, mem, offset, limit):
-    # Moves the arrays of an example into mem[offset:limit]; the ones that
-    # do not fit are left to pickling, with a warning.
-    if len(mem) == 0:
-        return data
-    needed = _measure(data)
-    state = {'offset': offset, 'over': False}
+def _to_shared(example, buf, begin, end):
+    # Moves the arrays of an example into buf[begin:end]; the ones that do
+    # not fit are left to pickling, with a warning.
+    if len(buf) == 0 or type(example) not in (
+            tuple, list, dict, numpy.ndarray):
+        return example
+    cursor = begin
+    overflow = False
 
-    def pack_value(v):
-        if not isinstance(v, numpy.ndarray):
-            return v
-        if v.nbytes + state['offset'] > limit:
-            state['over'] = True
-            return v
-        packed = _PackedNdarray(v, mem, state['offset'])
-        state['offset'] += v.nbytes
-        return packed
+    def park(value):
+        nonlocal cursor, overflow
+        if not isinstance(value, numpy.ndarray):
+            return value
+        if cursor + value.nbytes > end:
+            overflow = True
+            return value
+        ref = _SharedArrayRef(value, buf, cursor)
+        cursor += value.nbytes
+        return ref
 
-    t = type(data)
-    if t is tuple or t is list:
-        data = t(pack_value(v) for v in data)
-    elif t is dict:
-        data = {k: pack_value(v) for k, v in data.items()}
-    elif t is numpy.ndarray:
-        data = pack_value(data)
-
-    if state['over']:
+    packed = _map_example(park, example)
+    if overflow:
         warnings.warn(
             'Shared memory size is too small.\n' +
             'Please set shared_mem option for MultiprocessIterator.\n' +
-            'Expect shared memory size: {} bytes.\n'.format(needed) +
-            'Actual shared memory size: {} bytes.'.format(limit - offset),
+            'Expect shared memory size: {} bytes.\n'.format(
+                _array_bytes(example)) +
+            'Actual shared memory size: {} bytes.'.format(end - begin),
             UserWarning)
-    return data
+    return packed
 
 
-def _unpack(data, mem):
-    if mem is None or len(mem) == 0:
-        return data
+def _from_shared(example, buf):
+    if buf is None or len(buf) == 0:
+        return example
 
-    def unpack_value(v):
-        if isinstance(v, _PackedNdarray):
-            return v.unpack(mem)
-        return v
+    def fetch(value):
+        if isinstance(value, _SharedArrayRef):
+            return value.load(buf)
+        return value
 
-    t = type(data)
-    if t is tuple or t is list:
-        return t(unpack_value(v) for v in data)
-    if t is dict:
-        return {k: unpack_value(v) for k, v in data.items()}
-    return unpack_value(data)
+    return _map_example(fetch, example)

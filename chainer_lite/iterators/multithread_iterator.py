@@ -1,5 +1,7 @@
 """MultithreadIterator: loads the examples of a batch with worker threads."""
+import functools
 from multiprocessing import pool
+import operator
 
 from chainer_lite.dataset import iterator
 from chainer_lite.iterators import _statemachine
@@ -53,22 +55,33 @@ class MultithreadIterator(_statemachine.EpochBookkeeping, iterator.Iterator):
         self._state = _statemachine.IteratorState(
             0, 0, False, self._initial_order())
         self._previous_epoch_detail = -1.
-        # The pending prefetch (an AsyncResult) and the state after it.
-        self._next = None
+        self._drop_prefetch()
+
+    def _drop_prefetch(self):
+        # The pending batch (an AsyncResult, or None) and the position after
+        # it.
+        self._pending = None
+        self._state_after = None
 
     def finalize(self):
         """Stops the worker threads."""
-        thread_pool = self._pool
-        self._next = None
-        self._pool = None
-        if thread_pool is not None:
-            thread_pool.terminate()
+        workers, self._pool = self._pool, None
+        self._drop_prefetch()
+        if workers is not None:
+            workers.terminate()
 
     def __next__(self):
-        if self._next is None:
-            self._invoke_prefetch()
-        batch = self._get()
-        self._invoke_prefetch()
+        if self._pending is None:
+            self._prefetch()
+        self._previous_epoch_detail = self.epoch_detail
+        self._state = self._state_after
+        pending = self._pending
+        if pending is None:  # a non-repeating iterator has run out
+            raise StopIteration
+        self._pending = None
+        batch = list(pending.get())
+        # The following batch loads while this one is used.
+        self._prefetch()
         return batch
 
     next = __next__
@@ -77,47 +90,28 @@ class MultithreadIterator(_statemachine.EpochBookkeeping, iterator.Iterator):
         """Saves or restores the position (keys ``current_position``,
         ``epoch``, ``is_new_epoch``, ``_order``, ``previous_epoch_detail``).
         """
-        current_position = serializer(
-            'current_position', self.current_position)
-        epoch = serializer('epoch', self.epoch)
-        is_new_epoch = serializer('is_new_epoch', self.is_new_epoch)
-        order = serializer('_order', self._state.order)
-        self._state = _statemachine.IteratorState(
-            current_position, epoch, is_new_epoch, order)
-        self._previous_epoch_detail = serializer(
+        fields = self._serialize_position(serializer)
+        fields.append(serializer('_order', self._state.order))
+        self._state = _statemachine.IteratorState(*fields)
+        previous = serializer(
             'previous_epoch_detail', self._previous_epoch_detail)
         # Old snapshots stored None.
-        if self._previous_epoch_detail is None:
-            self._previous_epoch_detail = -1.
+        self._previous_epoch_detail = -1. if previous is None else previous
         # A prefetched batch belongs to the state before the restore.
-        self._next = None
+        self._drop_prefetch()
 
-    @staticmethod
-    def _read(args):
-        dataset, index = args
-        return dataset[index]
-
-    def _invoke_prefetch(self):
-        assert self._next is None
-        self._next_state, indices = _statemachine.iterator_statemachine(
-            self._state, self.batch_size, self.repeat, self.order_sampler,
-            len(self.dataset))
+    def _prefetch(self):
+        # Starts loading the batch after the current position.
+        assert self._pending is None
+        self._state_after, indices = _statemachine.iterator_statemachine(
+            self._state, self.batch_size, self.repeat,
+            self.order_sampler, len(self.dataset))
         if indices is None:
             return
         if self._pool is None:
             self._pool = pool.ThreadPool(self.n_threads)
-        args = [(self.dataset, index) for index in indices]
-        self._next = self._pool.map_async(MultithreadIterator._read, args)
-
-    def _get(self):
-        self._previous_epoch_detail = self.epoch_detail
-        self._state = self._next_state
-
-        pending = self._next
-        if pending is None:
-            raise StopIteration
-        self._next = None
-        return list(pending.get())
+        load = functools.partial(operator.getitem, self.dataset)
+        self._pending = self._pool.map_async(load, indices)
 
     @property
     def repeat(self):

@@ -53,12 +53,13 @@ class SerialIterator(_statemachine.EpochBookkeeping, iterator.Iterator):
 
     def __next__(self):
         self._previous_epoch_detail = self.epoch_detail
-        self._state, indices = _statemachine.iterator_statemachine(
-            self._state, self.batch_size, self.repeat, self.order_sampler,
-            len(self.dataset))
+        state, indices = _statemachine.iterator_statemachine(
+            self._state, self.batch_size, self.repeat,
+            self.order_sampler, len(self.dataset))
+        self._state = state
         if indices is None:
             raise StopIteration
-        return [self.dataset[index] for index in indices]
+        return [self.dataset[i] for i in indices]
 
     next = __next__
 
@@ -66,10 +67,7 @@ class SerialIterator(_statemachine.EpochBookkeeping, iterator.Iterator):
         """Saves or restores the position (keys ``current_position``,
         ``epoch``, ``is_new_epoch``, ``order``, ``previous_epoch_detail``).
         """
-        current_position = serializer('current_position',
-                                      self.current_position)
-        epoch = serializer('epoch', self.epoch)
-        is_new_epoch = serializer('is_new_epoch', self.is_new_epoch)
+        position = self._serialize_position(serializer)
         order = self._state.order
         if order is not None:
             # A deserializer fills the array in place; old snapshots call
@@ -78,13 +76,9 @@ class SerialIterator(_statemachine.EpochBookkeeping, iterator.Iterator):
                 serializer('order', order)
             except KeyError:
                 serializer('_order', order)
-        self._state = _statemachine.IteratorState(
-            current_position, epoch, is_new_epoch, order)
-        try:
-            self._previous_epoch_detail = serializer(
-                'previous_epoch_detail', self._previous_epoch_detail)
-        except KeyError:
-            self._previous_epoch_detail = self._guess_previous_epoch_detail()
+        self._state = _statemachine.IteratorState(*position, order)
+        self._previous_epoch_detail = \
+            self._serialize_previous_epoch_detail(serializer)
 
     def reset(self):
         """Rewinds the iterator to the start of the first epoch."""

@@ -69,8 +69,9 @@ class distribution_unittest(unittest.TestCase):
 
     def scipy_onebyone_params_iter(self):
         """Yields the SciPy parameters of each batch element in turn."""
+        params = self.scipy_params
         for index in numpy.ndindex(self.shape):
-            yield {k: v[index] for k, v in self.scipy_params.items()}
+            yield {name: value[index] for name, value in params.items()}
 
     @property
     def cpu_dist(self):

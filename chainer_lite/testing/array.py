@@ -20,23 +20,19 @@ def _to_numpy(x):
 
 def _worst_element_report(x, y, atol, rtol):
     # Describes the element that exceeds its tolerance the most.
-    xx = numpy.atleast_1d(x)
-    yy = numpy.atleast_1d(y)
+    xx, yy = numpy.atleast_1d(x), numpy.atleast_1d(y)
     err = numpy.abs(xx - yy)
-    tol_rtol = rtol * numpy.abs(yy).astype(numpy.float64)
-    tol_err = atol + tol_rtol
+    relative_part = numpy.abs(yy).astype(numpy.float64) * rtol
+    total = relative_part + atol
+    excess = err.astype(numpy.float64) - total
     i = tuple(int(j) for j in numpy.unravel_index(
-        numpy.argmax(err.astype(numpy.float64) - tol_err), err.shape))
+        numpy.argmax(excess), err.shape))
     rel_err = 'inf' if yy[i] == 0 else err[i] / numpy.abs(yy[i])
-    return (
-        '  i: {}\n'.format(i)
-        + '  x[i]: {}\n'.format(xx[i])
-        + '  y[i]: {}\n'.format(yy[i])
-        + '  relative error[i]: {}\n'.format(rel_err)
-        + '  absolute error[i]: {}\n'.format(err[i])
-        + '  relative tolerance * |y[i]|: {}\n'.format(tol_rtol[i])
-        + '  absolute tolerance: {}\n'.format(atol)
-        + '  total tolerance: {}\n'.format(tol_err[i]))
+    rows = [('i', i), ('x[i]', xx[i]), ('y[i]', yy[i]),
+            ('relative error[i]', rel_err), ('absolute error[i]', err[i]),
+            ('relative tolerance * |y[i]|', relative_part[i]),
+            ('absolute tolerance', atol), ('total tolerance', total[i])]
+    return ''.join('  {}: {}\n'.format(name, value) for name, value in rows)
 
 
 def assert_allclose(x, y, atol=1e-5, rtol=1e-4, verbose=True):

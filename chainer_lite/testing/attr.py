@@ -31,7 +31,7 @@ def get_error():
 
 
 # A limit on the number of GPUs tests may use; a negative value means none.
-_gpu_limit = int(os.getenv('CHAINER_TEST_GPU_LIMIT', '-1'))
+_gpu_limit = int(os.environ.get('CHAINER_TEST_GPU_LIMIT', -1))
 
 
 def _mark(name):

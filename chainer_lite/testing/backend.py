@@ -187,7 +187,7 @@ def inject_backend_tests(method_names, params):
     Returns:
         callable: The class decorator.
     """
-    if not (method_names is None or isinstance(method_names, list)):
+    if method_names is not None and not isinstance(method_names, list):
         raise TypeError('method_names must be either None or a list.')
     if not isinstance(params, list):
         raise TypeError('params must be a list of dicts.')

@@ -4,7 +4,8 @@ import os
 from chainer_lite.testing import helper
 
 
-_gpu_limit = int(os.getenv('CHAINER_TEST_GPU_LIMIT', '-1'))
+# A limit on the GPUs doctests may use; negative means none.
+_gpu_limit = int(os.environ.get('CHAINER_TEST_GPU_LIMIT', -1))
 
 
 def skipif(condition):

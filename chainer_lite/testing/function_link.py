@@ -59,38 +59,62 @@ class InitializerArgument(object):
         if expected_initializer is None:
             raise ValueError('Expected initialized cannot be None.')
         from chainer_lite import initializers
-        initializers._check_is_initializer_like(expected_initializer)
         self.argument_value = argument_value
         self.expected_initializer = expected_initializer
+        initializers._check_is_initializer_like(self.expected_initializer)
 
 
 def _check_array_types(arrays, device, func_name):
     if not isinstance(arrays, tuple):
         raise TypeError('`{}()` must return a tuple, not {}.'.format(
             func_name, type(arrays)))
-    if not all(a is None or isinstance(a, device.supported_array_types)
-               for a in arrays):
+    accepted = device.supported_array_types
+    if any(arr is not None and not isinstance(arr, accepted)
+           for arr in arrays):
         raise TypeError(
             '{}() must return a tuple of arrays supported by device {} or'
             ' None.\nActual: {}'.format(
-                func_name, device, tuple([type(a) for a in arrays])))
+                func_name, device, tuple(type(arr) for arr in arrays)))
 
 
 def _check_variable_types(outputs, device, func_name, test_error_cls):
     if not isinstance(outputs, tuple):
         test_error_cls.fail('`{}()` must return a tuple, not {}.'.format(
             func_name, type(outputs)))
-    if not all(isinstance(a, chainer_lite.Variable) for a in outputs):
+
+    def type_names(objs):
+        return ', '.join(str(type(obj)) for obj in objs)
+
+    if any(not isinstance(out, chainer_lite.Variable) for out in outputs):
         test_error_cls.fail(
             '{}() must return a tuple of Variables.\nActual: {}'.format(
-                func_name, ', '.join(str(type(a)) for a in outputs)))
-    if not all(isinstance(a.array, device.supported_array_types)
-               for a in outputs):
+                func_name, type_names(outputs)))
+    data = [out.array for out in outputs]
+    if any(not isinstance(arr, device.supported_array_types)
+           for arr in data):
         test_error_cls.fail(
             '{}() must return a tuple of Variables of arrays supported by '
             'device {}.\nActual: {}'.format(
-                func_name, device,
-                ', '.join(str(type(a.array)) for a in outputs)))
+                func_name, device, type_names(data)))
+
+
+def _call_generator(obj, name, *args):
+    # Calls the user-supplied method `name` and checks that it produced a
+    # tuple of CPU arrays (or None entries).
+    arrays = getattr(obj, name)(*args)
+    _check_array_types(arrays, backend.CpuDevice(), name)
+    return arrays
+
+
+def _run_forward(call, inputs, backend_config, test_error_cls):
+    # Runs one user-defined forward under the backend configuration and
+    # checks that it returned Variables living on the configured device.
+    assert all(isinstance(v, chainer_lite.Variable) for v in inputs)
+    device = backend_config.device
+    with backend_config:
+        outputs = call(inputs, device)
+    _check_variable_types(outputs, device, 'forward', test_error_cls)
+    return outputs
 
 
 def _compare_arrays(actual_arrays, expected_arrays, test_error_cls, **opts):
@@ -106,10 +130,9 @@ def _compare_arrays(actual_arrays, expected_arrays, test_error_cls, **opts):
         message = 'Shapes and/or dtypes do not match'
     else:
         errors = []
-        for i, (actual, expected) in enumerate(
-                zip(actual_arrays, expected_arrays)):
+        for i, pair in enumerate(zip(actual_arrays, expected_arrays)):
             try:
-                array_module.assert_allclose(actual, expected, **opts)
+                array_module.assert_allclose(*pair, **opts)
             except AssertionError as e:
                 errors.append((i, e))
         if errors:
@@ -149,9 +172,21 @@ def _to_noncontiguous_as_needed(contiguous, arrays):
 
 
 def _random_like(templates):
-    return tuple([
-        numpy.random.uniform(-1, 1, a.shape).astype(a.dtype)
-        for a in templates])
+    # Uniform values in [-1, 1) with the shapes and dtypes of `templates`.
+    return tuple(
+        numpy.random.uniform(-1, 1, tmpl.shape).astype(tmpl.dtype)
+        for tmpl in templates)
+
+
+def _assert_numpy_arrays(arrays):
+    assert all(isinstance(arr, numpy.ndarray) for arr in arrays)
+
+
+def _numerical_options(test):
+    # Keywords every gradient check of `test` receives on top of the
+    # user-given options (a clash is a TypeError, as it should be).
+    return {'dtype': test.numerical_grad_dtype,
+            'detect_nondifferentiable': test.dodge_nondifferentiable}
 
 
 def _retry_while_nondifferentiable(enabled, check):
@@ -184,7 +219,7 @@ class FunctionTestBase(object):
     contiguous = None
 
     def __init__(self, *args, **kwargs):
-        super(FunctionTestBase, self).__init__(*args, **kwargs)
+        super().__init__(*args, **kwargs)
         self.check_forward_options = {}
         self.check_backward_options = {}
         self.check_double_backward_options = {}
@@ -216,35 +251,22 @@ class FunctionTestBase(object):
         return _to_noncontiguous_as_needed(self.contiguous, arrays)
 
     def _generate_inputs(self):
-        inputs = self.generate_inputs()
-        _check_array_types(inputs, backend.CpuDevice(), 'generate_inputs')
-        return inputs
+        return _call_generator(self, 'generate_inputs')
 
     def _generate_grad_outputs(self, outputs_template):
-        grad_outputs = self.generate_grad_outputs(outputs_template)
-        _check_array_types(
-            grad_outputs, backend.CpuDevice(), 'generate_grad_outputs')
-        return grad_outputs
+        return _call_generator(
+            self, 'generate_grad_outputs', outputs_template)
 
     def _generate_grad_grad_inputs(self, inputs_template):
-        grad_grad_inputs = self.generate_grad_grad_inputs(inputs_template)
-        _check_array_types(
-            grad_grad_inputs, backend.CpuDevice(),
-            'generate_grad_grad_inputs')
-        return grad_grad_inputs
+        return _call_generator(
+            self, 'generate_grad_grad_inputs', inputs_template)
 
     def _forward_expected(self, inputs):
-        outputs = self.forward_expected(inputs)
-        _check_array_types(outputs, backend.CpuDevice(), 'forward_expected')
-        return outputs
+        return _call_generator(self, 'forward_expected', inputs)
 
     def _forward(self, inputs, backend_config):
-        assert all(isinstance(a, chainer_lite.Variable) for a in inputs)
-        with backend_config:
-            outputs = self.forward(inputs, backend_config.device)
-        _check_variable_types(
-            outputs, backend_config.device, 'forward', FunctionTestError)
-        return outputs
+        return _run_forward(
+            self.forward, inputs, backend_config, FunctionTestError)
 
     def _start(self, test_name, backend_config):
         self.backend_config = backend_config
@@ -310,8 +332,7 @@ class FunctionTestBase(object):
             with FunctionTestError.raise_if_fail(
                     'backward is not implemented correctly'):
                 gradient_check.check_backward(
-                    f, inputs, grad_outputs, dtype=self.numerical_grad_dtype,
-                    detect_nondifferentiable=self.dodge_nondifferentiable,
+                    f, inputs, grad_outputs, **_numerical_options(self),
                     **self.check_backward_options)
 
         _retry_while_nondifferentiable(self.dodge_nondifferentiable, check)
@@ -344,8 +365,7 @@ class FunctionTestBase(object):
                         'double backward is not implemented correctly'):
                     gradient_check.check_double_backward(
                         f, inputs, grad_outputs, grad_grad_inputs,
-                        dtype=self.numerical_grad_dtype,
-                        detect_nondifferentiable=self.dodge_nondifferentiable,
+                        **_numerical_options(self),
                         **self.check_double_backward_options)
 
         _retry_while_nondifferentiable(self.dodge_nondifferentiable, check)
@@ -486,9 +506,7 @@ class _LinkTestBase(object):
         return params
 
     def _generate_inputs(self):
-        inputs = self.generate_inputs()
-        _check_array_types(inputs, backend.CpuDevice(), 'generate_inputs')
-        return inputs
+        return _call_generator(self, 'generate_inputs')
 
     def _create_link(self, initializers, backend_config):
         link = self.create_link(initializers)
@@ -500,22 +518,19 @@ class _LinkTestBase(object):
     def _create_initialized_link(self, inits, backend_config):
         # Creates the link and runs a forward pass so that lazily
         # initialized parameters get their values.
-        inits = [_get_initializer_argument_value(i) for i in inits]
-        link = self._create_link(inits, backend_config)
+        link = self._create_link(
+            list(map(_get_initializer_argument_value, inits)), backend_config)
         inputs = self._to_noncontiguous_as_needed(
             backend_config.get_array(self._generate_inputs()))
-        outputs = self._forward(
-            link, [chainer_lite.Variable(a) for a in inputs], backend_config)
+        out_vars = self._forward(
+            link, [chainer_lite.Variable(x) for x in inputs], backend_config)
         link.cleargrads()
-        return link, inputs, [v.array for v in outputs]
+        return link, inputs, [y.array for y in out_vars]
 
     def _forward(self, link, inputs, backend_config):
-        assert all(isinstance(x, chainer_lite.Variable) for x in inputs)
-        with backend_config:
-            outputs = self.forward(link, inputs, backend_config.device)
-        _check_variable_types(
-            outputs, backend_config.device, 'forward', LinkTestError)
-        return outputs
+        def call(args, device):
+            return self.forward(link, args, device)
+        return _run_forward(call, inputs, backend_config, LinkTestError)
 
     def _to_noncontiguous_as_needed(self, arrays):
         return _to_noncontiguous_as_needed(self.contiguous, arrays)
@@ -549,7 +564,7 @@ class LinkTestCase(_LinkTestBase, unittest.TestCase):
     def __init__(self, *args, **kwargs):
         self.check_forward_options = {}
         self.check_backward_options = {}
-        super(LinkTestCase, self).__init__(*args, **kwargs)
+        super().__init__(*args, **kwargs)
 
     def forward_expected(self, link, inputs):
         raise NotImplementedError('forward_expected() is not implemented.')
@@ -590,50 +605,47 @@ class LinkTestCase(_LinkTestBase, unittest.TestCase):
             # values; a second link of the same construction runs the
             # forward passes of the check with perturbed parameters.
             inits = self._generate_params()
-            link, inputs, outputs = self._create_initialized_link(
-                inits, backend_config)
-            params = [p.array for p in
-                      _get_link_params(link, self.param_names)]
 
-            cpu = backend.CpuDevice()
-            grad_outputs = backend_config.get_array(
-                self._generate_grad_outputs([cpu.send(y) for y in outputs]))
+            def build():
+                return self._create_initialized_link(inits, backend_config)
 
-            inputs = self._to_noncontiguous_as_needed(inputs)
-            params = self._to_noncontiguous_as_needed(params)
-            grad_outputs = self._to_noncontiguous_as_needed(grad_outputs)
+            source_link, x_data, y_data = build()
+            w_data = [w.array for w in
+                      _get_link_params(source_link, self.param_names)]
+            to_cpu = backend.CpuDevice().send
+            gy_data = backend_config.get_array(
+                self._generate_grad_outputs([to_cpu(y) for y in y_data]))
+            x_data, w_data, gy_data = [
+                self._to_noncontiguous_as_needed(arrays)
+                for arrays in (x_data, w_data, gy_data)]
 
-            forward_link, _, _ = self._create_initialized_link(
-                inits, backend_config)
+            target_link = build()[0]
 
-            def forward(inputs, params):
-                with forward_link.init_scope():
-                    for name, param in zip(self.param_names, params):
-                        setattr(forward_link, name, param)
-                return self._forward(forward_link, inputs, backend_config)
+            def forward(xs, ws):
+                with target_link.init_scope():
+                    for name, w in zip(self.param_names, ws):
+                        setattr(target_link, name, w)
+                return self._forward(target_link, xs, backend_config)
 
             with LinkTestError.raise_if_fail(
                     'backward is not implemented correctly'):
                 gradient_check._check_backward_with_params(
-                    forward, inputs, grad_outputs, params=params,
-                    dtype=self.numerical_grad_dtype,
-                    detect_nondifferentiable=self.dodge_nondifferentiable,
+                    forward, x_data, gy_data, params=w_data,
+                    **_numerical_options(self),
                     **self.check_backward_options)
 
         _retry_while_nondifferentiable(self.dodge_nondifferentiable, check)
 
+    # The expected outputs and output gradients are computed on the CPU.
+
     def _forward_expected(self, link, inputs):
-        assert all(isinstance(x, numpy.ndarray) for x in inputs)
-        outputs = self.forward_expected(link, inputs)
-        _check_array_types(outputs, backend.CpuDevice(), 'forward_expected')
-        return outputs
+        _assert_numpy_arrays(inputs)
+        return _call_generator(self, 'forward_expected', link, inputs)
 
     def _generate_grad_outputs(self, outputs_template):
-        assert all(isinstance(x, numpy.ndarray) for x in outputs_template)
-        grad_outputs = self.generate_grad_outputs(outputs_template)
-        _check_array_types(
-            grad_outputs, backend.CpuDevice(), 'generate_grad_outputs')
-        return grad_outputs
+        _assert_numpy_arrays(outputs_template)
+        return _call_generator(
+            self, 'generate_grad_outputs', outputs_template)
 
 
 class LinkInitializersTestCase(_LinkTestBase, unittest.TestCase):
@@ -653,7 +665,7 @@ class LinkInitializersTestCase(_LinkTestBase, unittest.TestCase):
 
     def __init__(self, *args, **kwargs):
         self.check_initializers_options = {}
-        super(LinkInitializersTestCase, self).__init__(*args, **kwargs)
+        super().__init__(*args, **kwargs)
 
     def get_initializers(self):
         raise NotImplementedError('get_initializers is not implemented.')
@@ -662,12 +674,12 @@ class LinkInitializersTestCase(_LinkTestBase, unittest.TestCase):
         """Tests that the parameters of a link are correctly initialized."""
         self.backend_config = backend_config
         self.before_test('test_initializers')
-        for i_param, candidates in enumerate(self._get_initializers()):
+        for index, candidates in enumerate(self._get_initializers()):
             # The other arguments keep the values of generate_params.
-            inits = list(self._generate_params())
-            for init in candidates:
-                inits[i_param] = init
-                self._test_single_initializer(i_param, inits, backend_config)
+            base = list(self._generate_params())
+            for candidate in candidates:
+                trial = base[:index] + [candidate] + base[index + 1:]
+                self._test_single_initializer(index, trial, backend_config)
 
     def _get_initializers(self):
         params_inits = self.get_initializers()
@@ -684,7 +696,7 @@ class LinkInitializersTestCase(_LinkTestBase, unittest.TestCase):
         return params_inits
 
     def _test_single_initializer(self, i_param, inits, backend_config):
-        link, _, _ = self._create_initialized_link(inits, backend_config)
+        link = self._create_initialized_link(inits, backend_config)[0]
         param = _get_link_params(link, self.param_names)[i_param]
         actual = backend.CpuDevice().send(param.array)
         expected = numpy.empty_like(actual)

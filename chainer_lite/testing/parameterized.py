@@ -141,7 +141,8 @@ def from_pytest_parameterize(names, values):
 
 def parameterize_pytest(names, values):
     """:func:`parameterize` with pytest-style ``names`` and ``values``."""
-    return parameterize(*from_pytest_parameterize(names, values))
+    dicts = from_pytest_parameterize(names, values)
+    return parameterize(*dicts)
 
 
 def product(parameter):

@@ -16,8 +16,8 @@ def get_error():
     return None
 
 
-def get_trainer_with_mock_updater(
-        stop_trigger=(10, 'iteration'), iter_per_epoch=10, extensions=None):
+def get_trainer_with_mock_updater(stop_trigger=(10, 'iteration'),
+                                  iter_per_epoch=10, extensions=None):
     """Returns a Trainer whose updater is a mock that only counts iterations.
 
     Each ``update()`` increments ``iteration`` and sets ``epoch``,

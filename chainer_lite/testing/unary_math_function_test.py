@@ -34,11 +34,22 @@ def _func_class(func):
     return getattr(functions, func.__name__.capitalize(), None)
 
 
-def _make_data_default(shape, dtype):
-    x = numpy.random.uniform(-1, 1, shape).astype(dtype, copy=False)
-    gy = numpy.random.uniform(-1, 1, shape).astype(dtype, copy=False)
-    ggx = numpy.random.uniform(-1, 1, shape).astype(dtype, copy=False)
-    return x, gy, ggx
+def _uniform_data(shape, dtype):
+    # (x, gy, ggx), uniform in [-1, 1).
+    return tuple(
+        numpy.random.uniform(-1, 1, shape).astype(dtype, copy=False)
+        for _ in range(3))
+
+
+# Names of the test data attributes, in the order of the check arguments.
+_DATA_NAMES = ('x', 'gy', 'ggx')
+
+
+def _test_data(case, count, gpu):
+    data = [getattr(case, name) for name in _DATA_NAMES[:count]]
+    if gpu:
+        data = [cuda.to_gpu(a) for a in data]
+    return data
 
 
 def _squared(func):
@@ -128,23 +139,25 @@ def unary_math_function_unittest(func, func_expected=None, label_expected=None,
     elif func_class is None:
         raise ValueError('Expected label is given even though Chainer '
                          'function does not have its label.')
+    # Old-style functions have no double backward, hence no ggx.
+    n_data = 3 if new_style else 2
     if make_data is None:
-        if new_style:
-            make_data = _make_data_default
-        else:
-            def make_data(shape, dtype):
-                return _make_data_default(shape, dtype)[:2]
+        def make_data(shape, dtype):
+            return _uniform_data(shape, dtype)[:n_data]
     if is_linear is not None:
-        warnings.warn('is_linear option is deprecated', DeprecationWarning)
+        warnings.warn(
+            'is_linear option is deprecated', DeprecationWarning)
 
     def decorator(klass):
         assert issubclass(klass, unittest.TestCase)
 
         def setUp(self):
-            if new_style:
-                self.x, self.gy, self.ggx = make_data(self.shape, self.dtype)
-            else:
-                self.x, self.gy = make_data(self.shape, self.dtype)
+            data = tuple(make_data(self.shape, self.dtype))
+            if len(data) != n_data:
+                raise ValueError(
+                    'make_data must return {} arrays'.format(n_data))
+            for name, array in zip(_DATA_NAMES, data):
+                setattr(self, name, array)
             (self.forward_options, self.backward_options,
              self.double_backward_options) = _default_options(self.dtype)
             self.forward_options.update(forward_options or {})
@@ -169,11 +182,11 @@ def unary_math_function_unittest(func, func_expected=None, label_expected=None,
                 func, x_data, y_grad, **self.backward_options)
 
         def test_backward_cpu(self):
-            self.check_backward(self.x, self.gy)
+            self.check_backward(*_test_data(self, 2, gpu=False))
 
         @attr.gpu
         def test_backward_gpu(self):
-            self.check_backward(cuda.to_gpu(self.x), cuda.to_gpu(self.gy))
+            self.check_backward(*_test_data(self, 2, gpu=True))
 
         members = [setUp, check_forward, test_forward_cpu, test_forward_gpu,
                    check_backward, test_backward_cpu, test_backward_gpu]
@@ -186,20 +199,18 @@ def unary_math_function_unittest(func, func_expected=None, label_expected=None,
                     **self.double_backward_options)
 
             def test_double_backward_cpu(self):
-                self.check_double_backward(self.x, self.gy, self.ggx)
+                self.check_double_backward(*_test_data(self, 3, gpu=False))
 
             @attr.gpu
             def test_double_backward_gpu(self):
-                self.check_double_backward(
-                    cuda.to_gpu(self.x), cuda.to_gpu(self.gy),
-                    cuda.to_gpu(self.ggx))
+                self.check_double_backward(*_test_data(self, 3, gpu=True))
 
             members += [check_double_backward, test_double_backward_cpu,
                         test_double_backward_gpu]
 
         if func_class is not None:
             def test_label(self):
-                self.assertEqual(func_class().label, label_expected)
+                self.assertEqual(label_expected, func_class().label)
             members.append(test_label)
 
         for member in members:

@@ -83,7 +83,8 @@ class Extension(object):
 
 
 def make_extension(trigger=None, default_name=None, priority=None,
-                   finalizer=None, initializer=None, on_error=None, **kwargs):
+                   finalizer=None, initializer=None, on_error=None,
+                   **kwargs):
     """Decorator turning a function into a trainer extension.
 
     It sets the extension attributes (``trigger``, ``default_name``,

@@ -1,5 +1,6 @@
 """The standard training loop."""
 import collections
+import itertools
 import os
 import sys
 import time
@@ -8,20 +9,31 @@ import traceback
 from chainer_lite import reporter as reporter_module
 from chainer_lite import serializer as serializer_module
 from chainer_lite.training import extension as extension_module
-from chainer_lite.training import trigger as trigger_module
+from chainer_lite.training.trigger import get_trigger
 from chainer_lite.utils import argument
 
 
-_get_time = time.perf_counter
+_now = time.perf_counter
 
 
-class _ExtensionEntry(object):
+class _Registration(object):
+    # An extension together with the settings it was registered with.
 
-    def __init__(self, extension, priority, trigger, call_before_training):
+    def __init__(self, extension, trigger, priority, before_training):
         self.extension = extension
         self.trigger = trigger
         self.priority = priority
-        self.call_before_training = call_before_training
+        self.before_training = before_training
+
+    def hook(self, name):
+        # The optional method `name` of the extension, or None.
+        return getattr(self.extension, name, None) or None
+
+
+def _serialize_child(obj, serializer, key):
+    # Objects without a serialize method (e.g. plain functions) are skipped.
+    if hasattr(obj, 'serialize'):
+        obj.serialize(serializer[key])
 
 
 class Trainer(object):
@@ -47,9 +59,9 @@ class Trainer(object):
 
     Args:
         updater (~chainer.training.Updater): The updater.
-        stop_trigger: When to stop; a tuple such as ``(20, 'epoch')`` is
-            passed to :class:`~chainer.training.triggers.IntervalTrigger`.
-            ``None`` never stops.
+        stop_trigger: When to stop: a trigger object, a tuple such as
+            ``(20, 'epoch')`` meaning "after 20 epochs", or ``None`` to run
+            until interrupted.
         out (str): Output directory (created by :meth:`run`).
         extensions (list): Extensions to register.
 
@@ -84,23 +96,24 @@ class Trainer(object):
     def __init__(self, updater, stop_trigger=None, out='result',
                  extensions=None):
         self.updater = updater
-        self.stop_trigger = trigger_module.get_trigger(stop_trigger)
+        self.stop_trigger = get_trigger(stop_trigger)
         self.observation = {}
         self.out = out
 
-        reporter = reporter_module.Reporter()
-        for name, optimizer in updater.get_all_optimizers().items():
-            reporter.add_observer(name, optimizer.target)
-            reporter.add_observers(
-                name, optimizer.target.namedlinks(skipself=True))
-        self.reporter = reporter
+        self.reporter = reporter_module.Reporter()
+        for prefix, optimizer in updater.get_all_optimizers().items():
+            model = optimizer.target
+            self.reporter.add_observer(prefix, model)
+            self.reporter.add_observers(
+                prefix, model.namedlinks(skipself=True))
 
         self._done = False
         self._extensions = collections.OrderedDict()
-
-        self._start_at = None
-        self._snapshot_elapsed_time = 0.0
-        self._final_elapsed_time = None
+        # Elapsed time: the clock reading at run(), the time restored from a
+        # snapshot, and the total frozen when the loop ends.
+        self._clock_start = None
+        self._elapsed_before = 0.0
+        self._elapsed_total = None
 
         updater.connect_trainer(self)
         for ext in extensions or []:
@@ -119,10 +132,10 @@ class Trainer(object):
             RuntimeError: Training has not been started.
         """
         if self._done:
-            return self._final_elapsed_time
-        if self._start_at is None:
+            return self._elapsed_total
+        if self._clock_start is None:
             raise RuntimeError('training has not been started yet')
-        return _get_time() - self._start_at + self._snapshot_elapsed_time
+        return self._elapsed_before + (_now() - self._clock_start)
 
     def extend(self, extension, name=None, trigger=None, priority=None,
                *, call_before_training=False, **kwargs):
@@ -136,8 +149,8 @@ class Trainer(object):
             name (str): Its name; by default ``extension.name``, then
                 ``extension.default_name``, then ``extension.__name__``.
             trigger: When to call it; by default ``extension.trigger`` or
-                ``(1, 'iteration')``. A tuple is passed to
-                :class:`~chainer.training.triggers.IntervalTrigger`.
+                ``(1, 'iteration')``. Tuples mean intervals, as for
+                ``stop_trigger``.
             priority (int): Call order (higher first); by default
                 ``extension.priority`` or ``PRIORITY_READER``.
             call_before_training (bool): Also call it once before the first
@@ -161,23 +174,20 @@ class Trainer(object):
             raise ValueError(
                 'the name "training" is prohibited as an extension name')
 
+        defaults = {'trigger': (1, 'iteration'),
+                    'priority': extension_module.PRIORITY_READER}
         if trigger is None:
-            trigger = getattr(extension, 'trigger', (1, 'iteration'))
-        trigger = trigger_module.get_trigger(trigger)
-
+            trigger = getattr(extension, 'trigger', defaults['trigger'])
+        trigger = get_trigger(trigger)
         if priority is None:
-            priority = getattr(
-                extension, 'priority', extension_module.PRIORITY_READER)
+            priority = getattr(extension, 'priority', defaults['priority'])
 
-        unique_name = name
-        ordinal = 0
-        while unique_name in self._extensions:
-            ordinal += 1
-            unique_name = '%s_%d' % (name, ordinal)
-
-        extension.name = unique_name
-        self._extensions[unique_name] = _ExtensionEntry(
-            extension, priority, trigger, call_before_training)
+        candidates = itertools.chain(
+            [name], ('%s_%d' % (name, k) for k in itertools.count(1)))
+        extension.name = next(
+            c for c in candidates if c not in self._extensions)
+        self._extensions[extension.name] = _Registration(
+            extension, trigger, priority, call_before_training)
 
     def get_extension(self, name):
         """Returns the extension registered under ``name``.
@@ -185,9 +195,10 @@ class Trainer(object):
         Raises:
             ValueError: No such extension.
         """
-        if name in self._extensions:
+        try:
             return self._extensions[name].extension
-        raise ValueError('extension %s not found' % name)
+        except KeyError:
+            raise ValueError('extension %s not found' % name) from None
 
     def run(self, show_loop_exception_msg=True):
         """Runs the training loop until the stop trigger fires.
@@ -210,36 +221,34 @@ class Trainer(object):
         os.makedirs(self.out, exist_ok=True)
 
         # sorted() is stable: equal priorities keep registration order.
-        entries = sorted(self._extensions.values(),
-                         key=lambda entry: entry.priority, reverse=True)
+        ordered = sorted(self._extensions.values(),
+                         key=lambda reg: -reg.priority)
 
-        self._start_at = _get_time()
+        self._clock_start = _now()
 
-        for entry in entries:
-            initializer = getattr(entry.extension, 'initialize', None)
-            finished = getattr(entry.trigger, 'finished', False)
-            if initializer and not finished:
-                initializer(self)
+        # Extensions whose trigger has already finished (e.g. after a
+        # resume) are not initialized.
+        for reg in ordered:
+            init = reg.hook('initialize')
+            if init is not None and not getattr(reg.trigger, 'finished',
+                                                False):
+                init(self)
 
-        update = self.updater.update
-        reporter = self.reporter
-        stop_trigger = self.stop_trigger
+        def step(do_update, chosen):
+            self.observation = {}
+            with self.reporter.scope(self.observation):
+                if do_update:
+                    self.updater.update()
+                for reg in chosen():
+                    reg.extension(self)
 
         if self.is_before_training:
-            self.observation = {}
-            with reporter.scope(self.observation):
-                for entry in entries:
-                    if entry.call_before_training:
-                        entry.extension(self)
+            step(False, lambda: [r for r in ordered if r.before_training])
 
         try:
-            while not stop_trigger(self):
-                self.observation = {}
-                with reporter.scope(self.observation):
-                    update()
-                    for entry in entries:
-                        if entry.trigger(self):
-                            entry.extension(self)
+            while not self.stop_trigger(self):
+                # Triggers are evaluated after the update, one by one.
+                step(True, lambda: (r for r in ordered if r.trigger(self)))
         except Exception as e:
             if show_loop_exception_msg:
                 sys.stderr.write(
@@ -249,13 +258,13 @@ class Trainer(object):
                 sys.stderr.write(
                     'Will finalize trainer extensions and updater before '
                     'reraising the exception.\n')
-            for entry in entries:
-                handler = getattr(entry.extension, 'on_error', None)
-                if not handler:
+            for reg in ordered:
+                on_error = reg.hook('on_error')
+                if on_error is None:
                     continue
                 # Every handler runs; what one raises is only reported.
                 try:
-                    handler(self, e, e.__traceback__)
+                    on_error(self, e, e.__traceback__)
                 except Exception as he:
                     sys.stderr.write(
                         'Exception in error handler: {}\n'.format(he))
@@ -263,30 +272,28 @@ class Trainer(object):
                     traceback.print_tb(he.__traceback__)
             raise
         finally:
-            for entry in entries:
-                finalize = getattr(entry.extension, 'finalize', None)
-                if finalize:
-                    finalize()
+            for reg in ordered:
+                fin = reg.hook('finalize')
+                if fin is not None:
+                    fin()
             self.updater.finalize()
 
-        self._final_elapsed_time = self.elapsed_time
+        self._elapsed_total = self.elapsed_time
         self._done = True
 
     def serialize(self, serializer):
         self.updater.serialize(serializer['updater'])
-        if hasattr(self.stop_trigger, 'serialize'):
-            self.stop_trigger.serialize(serializer['stop_trigger'])
+        _serialize_child(self.stop_trigger, serializer, 'stop_trigger')
+        ext_group = serializer['extensions']
+        trig_group = serializer['extension_triggers']
+        for name, reg in self._extensions.items():
+            _serialize_child(reg.extension, ext_group, name)
+            _serialize_child(reg.trigger, trig_group, name)
 
-        extensions = serializer['extensions']
-        triggers = serializer['extension_triggers']
-        for name, entry in self._extensions.items():
-            if hasattr(entry.extension, 'serialize'):
-                entry.extension.serialize(extensions[name])
-            if hasattr(entry.trigger, 'serialize'):
-                entry.trigger.serialize(triggers[name])
-
-        if isinstance(serializer, serializer_module.Serializer):
-            serializer('_snapshot_elapsed_time', self.elapsed_time)
-        else:
-            self._snapshot_elapsed_time = serializer(
-                '_snapshot_elapsed_time', 0.0)
+        # Saving stores the elapsed time so far; loading restores it as the
+        # offset of the next run.
+        saving = isinstance(serializer, serializer_module.Serializer)
+        value = serializer('_snapshot_elapsed_time',
+                           self.elapsed_time if saving else 0.0)
+        if not saving:
+            self._elapsed_before = value

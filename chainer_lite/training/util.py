@@ -9,8 +9,8 @@ def get_trigger(trigger):
 
     Args:
         trigger: A callable (returned as it is), ``None`` (a trigger that
-            never fires) or a tuple such as ``(1, 'epoch')`` passed to
-            :class:`~chainer.training.triggers.IntervalTrigger`.
+            never fires) or a tuple such as ``(1, 'epoch')``, which becomes
+            an :class:`~chainer.training.triggers.IntervalTrigger`.
 
     Returns:
         The trigger.

@@ -22,13 +22,13 @@ class cached_property(object):
         if obj is None:
             return self
         from chainer_lite import configuration
-        caches = obj.__dict__.setdefault(self.__name__, {})
+        # One cached value per enable_backprop mode, kept in the instance
+        # dictionary under the property's name.
+        per_mode = obj.__dict__.setdefault(self.__name__, {})
         mode = configuration.config.enable_backprop
-        try:
-            return caches[mode]
-        except KeyError:
-            value = caches[mode] = self.func(obj)
-            return value
+        if mode not in per_mode:
+            per_mode[mode] = self.func(obj)
+        return per_mode[mode]
 
     def __set__(self, obj, value):
         # Defining __set__ makes this a data descriptor, so the per-mode

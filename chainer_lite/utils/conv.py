@@ -129,11 +129,12 @@ def _col2im(col, stride, pad, dims, dilate):
 
 def _outsizes_2d(h, w, kh, kw, sy, sx, ph, pw, cover_all, dy, dx,
                  out_h, out_w):
+    # Given output sizes take precedence over computed ones.
     if out_h is None:
-        out_h = get_conv_outsize(h, kh, sy, ph, cover_all, dy)
+        out_h = get_conv_outsize(h, kh, sy, ph, cover_all=cover_all, d=dy)
     assert out_h > 0, 'Height in the output should be positive.'
     if out_w is None:
-        out_w = get_conv_outsize(w, kw, sx, pw, cover_all, dx)
+        out_w = get_conv_outsize(w, kw, sx, pw, cover_all=cover_all, d=dx)
     assert out_w > 0, 'Width in the output should be positive.'
     return out_h, out_w
 
@@ -191,9 +192,9 @@ def im2col_gpu(img, kh, kw, sy, sx, ph, pw, cover_all=False, dy=1, dx=1,
 def im2col(img, kh, kw, sy, sx, ph, pw, cover_all=False, dy=1, dx=1,
            out_h=None, out_w=None):
     """:func:`im2col_cpu` or :func:`im2col_gpu`, chosen by the array type."""
-    fn = im2col_cpu if isinstance(img, numpy.ndarray) else im2col_gpu
-    return fn(img, kh, kw, sy, sx, ph, pw, cover_all=cover_all, dy=dy, dx=dx,
-              out_h=out_h, out_w=out_w)
+    impl = im2col_cpu if isinstance(img, numpy.ndarray) else im2col_gpu
+    return impl(img, kh, kw, sy, sx, ph, pw, cover_all=cover_all,
+                dy=dy, dx=dx, out_h=out_h, out_w=out_w)
 
 
 def col2im_cpu(col, sy, sx, ph, pw, h, w, dy=1, dx=1):

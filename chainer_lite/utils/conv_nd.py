@@ -32,7 +32,7 @@ def _im2col_nd(img, ksize, stride, pad, pval, cover_all, dilate):
     dims = img.shape[2:]
     ndim = len(dims)
     dilate = as_tuple(dilate, ndim)
-    assert ndim == len(ksize) == len(stride) == len(pad)
+    assert all(len(v) == ndim for v in (ksize, stride, pad))
     outs = tuple([get_conv_outsize(d, k, s, p, cover_all, di)
                   for d, k, s, p, di in zip(dims, ksize, stride, pad, dilate)])
     assert all(out > 0 for out in outs), 'Output sizes should be positive.'
@@ -66,8 +66,8 @@ def im2col_nd_gpu(img, ksize, stride, pad, cover_all=False, dilate=1):
 
 def im2col_nd(img, ksize, stride, pad, cover_all=False, dilate=1):
     """:func:`im2col_nd_cpu` or :func:`im2col_nd_gpu`, by array type."""
-    fn = im2col_nd_cpu if isinstance(img, numpy.ndarray) else im2col_nd_gpu
-    return fn(img, ksize, stride, pad, cover_all=cover_all, dilate=dilate)
+    impl = im2col_nd_cpu if isinstance(img, numpy.ndarray) else im2col_nd_gpu
+    return impl(img, ksize, stride, pad, cover_all=cover_all, dilate=dilate)
 
 
 def _col2im_nd(col, stride, pad, dims, dilate):
@@ -76,7 +76,7 @@ def _col2im_nd(col, stride, pad, dims, dilate):
     outs = col.shape[mid:]
     ndim = len(outs)
     dilate = as_tuple(dilate, ndim)
-    assert len(ksize) == len(stride) == len(pad) == len(dims) == ndim
+    assert all(len(v) == ndim for v in (ksize, stride, pad, dims))
     return _col2im(col, stride, pad, tuple(dims), dilate)
 
 

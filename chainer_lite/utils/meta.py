@@ -48,7 +48,8 @@ def enable_final(base=(), meta_base=()):
     """Returns a base class whose subclasses enforce :func:`final`.
 
     Args:
-        base (type or tuple of types): Base classes of the returned class.
+        base (type or tuple of types): The class(es) the returned class
+            derives from.
         meta_base (type or tuple of types): Extra metaclasses, to avoid a
             metaclass conflict with subclasses that have their own.
 

@@ -73,7 +73,7 @@ class TypeInfoTuple(tuple):
         Returns:
             Expr: A :class:`Variable` named ``<name>.size``.
         """
-        return Variable(len(self), '{0}.size'.format(self.name))
+        return Variable(len(self), self.name + '.size')
 
 
 class LightTypeInfoTuple(tuple):
@@ -344,7 +344,8 @@ class GetAttr(Atom):
         return 'getattr({0}, {1})'.format(_repr(self.obj), _repr(name))
 
     def eval(self):
-        return getattr(_eval_expr(self.obj), _eval_expr(self.name))
+        target = _eval_expr(self.obj)
+        return getattr(target, _eval_expr(self.name))
 
 
 def _str_subscript(key):
@@ -427,7 +428,9 @@ class UnaryOperator(Expr):
 
     def __str__(self):
         text = _repr(self.term)
-        if isinstance(self.term, Expr) and self.term.priority < self.priority:
+        # A lower-priority operand needs parentheses.
+        term = self.term
+        if isinstance(term, Expr) and term.priority < self.priority:
             text = '(' + text + ')'
         return self.exp + text
 
@@ -504,7 +507,7 @@ class BoolBinaryOperator(BinaryOperator, Testable):
     """
 
     def __init__(self, lhs, rhs, exp, inv, func):
-        BinaryOperator.__init__(self, -1, lhs, rhs, exp, func)
+        super().__init__(-1, lhs, rhs, exp, func)
         self.inv = inv
 
     def expect(self):
@@ -646,7 +649,8 @@ def _make_variable_from_array(array, name):
             'type({}) == {}'.format(name, type(array)))
     if in_light_mode():
         return array
-    return Variable(TypeInfo(array.shape, array.dtype), name)
+    info = TypeInfo(array.shape, array.dtype)
+    return Variable(info, name)
 
 
 class LightMode(object):

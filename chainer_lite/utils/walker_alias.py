@@ -69,9 +69,10 @@ class WalkerAlias(device_resident.DeviceResident):
             'devices.')
 
     def device_resident_accept(self, visitor):
-        super(WalkerAlias, self).device_resident_accept(visitor)
-        self.threshold = visitor.visit_array(self.threshold)
-        self.values = visitor.visit_array(self.values)
+        super().device_resident_accept(visitor)
+        # The two lookup tables move with the object.
+        for name in ('threshold', 'values'):
+            setattr(self, name, visitor.visit_array(getattr(self, name)))
 
     def sample(self, shape):
         """Draws samples.

@@ -86,10 +86,10 @@ def test_arrays_come_back_intact(shared_mem):
 def test_workers_are_other_processes_and_stop_on_finalize():
     it = iterators.MultiprocessIterator(_Pids(), 6, shuffle=False,
                                         n_processes=2, shared_mem=16)
-    assert it._prefetch_loop.thread is None  # nothing runs before use
+    assert not it._prefetcher.started  # nothing runs before use
     pids = set(it.next())
     assert os.getpid() not in pids
-    pool = it._prefetch_loop._pool
+    pool = it._prefetcher._pool
     workers = list(pool._pool)
     it.finalize()
     assert all(not worker.is_alive() for worker in workers)
@@ -213,14 +213,14 @@ def test_shared_memory_packing_round_trip():
     data = (numpy.arange(4, dtype=numpy.int32), 'label',
             numpy.ones(10, numpy.float64))
     with pytest.warns(UserWarning, match='Shared memory size is too small'):
-        packed = multiprocess_iterator._pack(data, mem, 0, 64)
+        packed = multiprocess_iterator._to_shared(data, mem, 0, 64)
     # The first array fits; the second (80 bytes) is left to pickling.
-    assert isinstance(packed[0], multiprocess_iterator._PackedNdarray)
+    assert isinstance(packed[0], multiprocess_iterator._SharedArrayRef)
     assert isinstance(packed[2], numpy.ndarray)
-    unpacked = multiprocess_iterator._unpack(pickle.loads(
+    unpacked = multiprocess_iterator._from_shared(pickle.loads(
         pickle.dumps(packed)), mem)
     numpy.testing.assert_array_equal(unpacked[0], data[0])
     assert unpacked[1] == 'label'
-    assert multiprocess_iterator._measure(data) == 16 + 80
-    assert multiprocess_iterator._measure({'a': data[0]}) == 16
-    assert multiprocess_iterator._measure(3) == 0
+    assert multiprocess_iterator._array_bytes(data) == 16 + 80
+    assert multiprocess_iterator._array_bytes({'a': data[0]}) == 16
+    assert multiprocess_iterator._array_bytes(3) == 0

@@ -11,7 +11,7 @@ class _Concat(tabular_dataset.TabularDataset):
         self._datasets = datasets
 
     def __len__(self):
-        return sum(len(dataset) for dataset in self._datasets)
+        return sum(map(len, self._datasets))
 
     @property
     def keys(self):
@@ -55,23 +55,23 @@ class _Concat(tabular_dataset.TabularDataset):
         # that dataset's sub-request).
         locations = [None] * len(indices)
         offset = 0
-        for dataset_index, dataset in enumerate(self._datasets):
-            sub_indices = []
+        for k, part in enumerate(self._datasets):
+            size = len(part)
+            local = []
             for p, index in enumerate(indices):
-                if offset <= index < offset + len(dataset):
-                    locations[p] = (dataset_index, len(sub_indices))
-                    sub_indices.append(index - offset)
-            if sub_indices:
-                parts[dataset_index] = dataset.get_examples(
-                    sub_indices, key_indices)
-            offset += len(dataset)
+                if offset <= index < offset + size:
+                    locations[p] = (k, len(local))
+                    local.append(index - offset)
+            if local:
+                parts[k] = part.get_examples(local, key_indices)
+            offset += size
 
         if not parts:
             return tuple([] for _ in range(n_cols))
         if len(parts) == 1:
             return next(iter(parts.values()))
         return tuple(
-            [parts[dataset_index][col][p] for dataset_index, p in locations]
+            [parts[k][col][p] for k, p in locations]
             for col in range(n_cols))
 
     def convert(self, data):

@@ -19,7 +19,8 @@ class _Join(tabular_dataset.TabularDataset):
 
     @property
     def keys(self):
-        return tuple(key for dataset in self._datasets for key in dataset.keys)
+        # The columns of each dataset, one dataset after the other.
+        return sum((tuple(d.keys) for d in self._datasets), ())
 
     @property
     def mode(self):

@@ -21,7 +21,8 @@ class _Slice(tabular_dataset.TabularDataset):
 
         self._dataset = dataset
         self._indices = _as_indices(indices, len(dataset))
-        self._key_indices = _as_key_indices(keys, dataset.keys)
+        self._key_indices = (
+            None if keys is None else _key_positions(keys, dataset.keys))
 
     def __len__(self):
         if self._indices is None:
@@ -46,10 +47,11 @@ class _Slice(tabular_dataset.TabularDataset):
         return self._dataset.mode or tuple
 
     def get_examples(self, indices, key_indices):
-        indices = _merge_indices(
-            self._indices, indices, len(self._dataset), len(self))
-        key_indices = _merge_key_indices(self._key_indices, key_indices)
-        return self._dataset.get_examples(indices, key_indices)
+        # Requests are relative to this view: translate them to the base.
+        base_length = len(self._dataset)
+        rows = _compose_rows(self._indices, indices, base_length, len(self))
+        columns = _compose(self._key_indices, key_indices)
+        return self._dataset.get_examples(rows, columns)
 
     def convert(self, data):
         return self._dataset.convert(data)
@@ -71,7 +73,7 @@ class _SliceHelper(object):
 def _as_indices(indices, length):
     # A slice (or an empty list) is kept; a list of booleans (a mask) or of
     # integers becomes a list of non-negative, checked row numbers.
-    if isinstance(indices, slice) or len(indices) == 0:
+    if isinstance(indices, slice) or not len(indices):
         return indices
 
     if all(isinstance(index, (bool, numpy.bool_)) for index in indices):
@@ -93,34 +95,31 @@ def _as_indices(indices, length):
     return checked
 
 
-def _as_key_indices(keys, key_names):
-    if keys is None:
-        return None
-
-    key_indices = []
-    for key in keys:
-        if isinstance(key, numbers.Integral):
-            key_index = key + len(key_names) if key < 0 else key
-            if not 0 <= key_index < len(key_names):
-                raise IndexError(
-                    'index {} is out of bounds for keys with size {}'.format(
-                        key, len(key_names)))
-        else:
-            try:
-                key_index = key_names.index(key)
-            except ValueError:
-                raise KeyError('{} does not exists'.format(key))
-        key_indices.append(key_index)
-    return tuple(key_indices)
+def _key_position(key, key_names):
+    # Column number of a key given by name or by (possibly negative)
+    # position.
+    n = len(key_names)
+    if not isinstance(key, numbers.Integral):
+        try:
+            return key_names.index(key)
+        except ValueError:
+            raise KeyError('{} does not exists'.format(key))
+    position = key + n if key < 0 else key
+    if not 0 <= position < n:
+        raise IndexError(
+            'index {} is out of bounds for keys with size {}'.format(key, n))
+    return position
 
 
-def _merge_indices(outer, inner, len_outer, len_inner):
+def _key_positions(keys, key_names):
+    return tuple(_key_position(key, key_names) for key in keys)
+
+
+def _compose_rows(outer, inner, len_outer, len_inner):
     # Composes two row selections: ``inner`` selects among the rows that
     # ``outer`` selected from a dataset of length ``len_outer``.
-    if outer is None:
-        return inner
-    if inner is None:
-        return outer
+    if outer is None or inner is None:
+        return _compose(outer, inner)
     if isinstance(outer, slice) and isinstance(inner, slice):
         o_start, _, o_step = outer.indices(len_outer)
         i_start, i_stop, i_step = inner.indices(len_inner)
@@ -143,7 +142,9 @@ def _merge_indices(outer, inner, len_outer, len_inner):
     return [outer[index] for index in inner]
 
 
-def _merge_key_indices(outer, inner):
+def _compose(outer, inner):
+    # Composes two selections given as sequences of positions; None means
+    # "everything".
     if outer is None:
         return inner
     if inner is None:

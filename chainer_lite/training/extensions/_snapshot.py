@@ -9,55 +9,50 @@ from chainer_lite.training.extensions import snapshot_writers
 from chainer_lite.utils import argument
 
 
+_DEFAULT_FILENAME = 'snapshot_iter_{.updater.iteration}'
+
+
 def _find_snapshot_files(fmt, path):
     # (mtime, name) of the files in ``path`` whose names look made by
     # ``fmt``: only the text before the first '{' and after the last '}' is
     # compared. Sorted oldest first.
-    prefix = fmt.split('{')[0]
-    suffix = fmt.split('}')[-1]
-    found = []
+    head = fmt.partition('{')[0]
+    tail = fmt.rpartition('}')[2]
+    entries = []
     for name in os.listdir(path):
-        if not (name.startswith(prefix) and name.endswith(suffix)):
-            continue
         full = os.path.join(path, name)
         # Temporary directories of interrupted saves are not snapshots.
-        if os.path.isdir(full):
-            continue
-        found.append((os.stat(full).st_mtime, name))
-    return sorted(found)
+        if (name.startswith(head) and name.endswith(tail)
+                and not os.path.isdir(full)):
+            entries.append((os.stat(full).st_mtime, name))
+    entries.sort()
+    return entries
 
 
 def _find_latest_snapshot(fmt, path):
     # The newest (by mtime) snapshot file name matching ``fmt``, or None.
-    files = _find_snapshot_files(fmt, path)
-    if files:
-        return files[-1][1]
-    return None
+    entries = _find_snapshot_files(fmt, path)
+    return entries[-1][1] if entries else None
+
+
+def _renamed_num_retain(kwargs, n_retains):
+    # ``num_retain`` is the deprecated spelling of ``n_retains``.
+    if 'num_retain' not in kwargs:
+        return n_retains
+    warnings.warn(
+        'Argument `num_retain` is deprecated. '
+        'Please use `n_retains` instead',
+        DeprecationWarning)
+    return kwargs.pop('num_retain')
 
 
 def _find_stale_snapshots(fmt, path, n_retains, **kwargs):
     # Yields the snapshot file names matching ``fmt`` except the newest
     # ``n_retains`` ones, oldest first.
-    if 'num_retain' in kwargs:
-        warnings.warn(
-            'Argument `num_retain` is deprecated. '
-            'Please use `n_retains` instead',
-            DeprecationWarning)
-        n_retains = kwargs['num_retain']
-    files = _find_snapshot_files(fmt, path)
-    n_removes = len(files) - n_retains
-    if n_removes > 0:
-        for _, name in files[:n_removes]:
-            yield name
-
-
-def _pop_num_retain(kwargs):
-    if 'num_retain' in kwargs:
-        warnings.warn(
-            'Argument `num_retain` is deprecated. '
-            'Please use `n_retains` instead',
-            DeprecationWarning)
-        kwargs['n_retains'] = kwargs.pop('num_retain')
+    keep = _renamed_num_retain(kwargs, n_retains)
+    entries = _find_snapshot_files(fmt, path)
+    for _, name in entries[:max(len(entries) - keep, 0)]:
+        yield name
 
 
 def snapshot_object(target, filename, savefun=None, **kwargs):
@@ -79,16 +74,14 @@ writer=None, snapshot_on_error=False, n_retains=-1, autoload=False)
     Returns:
         The snapshot extension.
     """
-    _pop_num_retain(kwargs)
-    return snapshot(target=target, filename=filename, savefun=savefun,
-                    **kwargs)
+    return snapshot(savefun, filename, target=target, **kwargs)
 
 
-def snapshot(savefun=None,
-             filename='snapshot_iter_{.updater.iteration}', **kwargs):
-    """snapshot(savefun=None, filename='snapshot_iter_{.updater.iteration}', \
-*, target=None, condition=None, writer=None, snapshot_on_error=False, \
-n_retains=-1, autoload=False)
+def snapshot(savefun=None, filename=_DEFAULT_FILENAME, **kwargs):
+    """snapshot(savefun=None, \
+filename='snapshot_iter_{.updater.iteration}', *, target=None, \
+condition=None, writer=None, snapshot_on_error=False, n_retains=-1, \
+autoload=False)
 
     Returns an extension saving snapshots of the trainer.
 
@@ -131,30 +124,24 @@ n_retains=-1, autoload=False)
         >>> ext.trigger, ext.priority
         ((1, 'epoch'), -100)
     """
-    _pop_num_retain(kwargs)
-    target, condition, writer, snapshot_on_error, n_retains, autoload = \
-        argument.parse_kwargs(
-            kwargs,
-            ('target', None), ('condition', None), ('writer', None),
-            ('snapshot_on_error', False), ('n_retains', -1),
-            ('autoload', False))
-    argument.assert_kwargs_empty(kwargs)
+    if 'num_retain' in kwargs:
+        kwargs['n_retains'] = _renamed_num_retain(kwargs, None)
+    defaults = {'target': None, 'condition': None, 'writer': None,
+                'snapshot_on_error': False, 'n_retains': -1,
+                'autoload': False}
+    options = dict(zip(defaults,
+                       argument.parse_kwargs(kwargs, *defaults.items())))
 
-    if savefun is not None and writer is not None:
+    if options['writer'] is None:
+        options['writer'] = snapshot_writers.SimpleWriter(
+            savefun=npz.save_npz if savefun is None else savefun)
+    elif savefun is not None:
         raise TypeError(
             'savefun and writer arguments cannot be specified together.')
-    if writer is None:
-        if savefun is None:
-            savefun = npz.save_npz
-        writer = snapshot_writers.SimpleWriter(savefun=savefun)
-
-    return _Snapshot(
-        target=target, condition=condition, writer=writer, filename=filename,
-        snapshot_on_error=snapshot_on_error, n_retains=n_retains,
-        autoload=autoload)
+    return _Snapshot(filename=filename, **options)
 
 
-def _always_true():
+def _every_time():
     return True
 
 
@@ -164,56 +151,56 @@ class _Snapshot(extension.Extension):
     trigger = 1, 'epoch'
     priority = -100
 
-    def __init__(
-            self, target=None, condition=None, writer=None,
-            filename='snapshot_iter_{.updater.iteration}',
-            snapshot_on_error=False, n_retains=-1, autoload=False, **kwargs):
-        if condition is None:
-            condition = _always_true
-        if writer is None:
-            writer = snapshot_writers.SimpleWriter()
-        if 'num_retain' in kwargs:
-            warnings.warn(
-                'Argument `num_retain` is deprecated. '
-                'Please use `n_retains` instead',
-                DeprecationWarning)
-            n_retains = kwargs['num_retain']
-
+    def __init__(self, target=None, condition=None, writer=None,
+                 filename=_DEFAULT_FILENAME, snapshot_on_error=False,
+                 n_retains=-1, autoload=False, **kwargs):
         self._target = target
         self.filename = filename
-        self.condition = condition
+        # No condition: snapshot at every call.
+        self.condition = _every_time if condition is None else condition
+        if writer is None:
+            writer = snapshot_writers.SimpleWriter()
         self.writer = writer
         self._snapshot_on_error = snapshot_on_error
-        self.n_retains = n_retains
+        self.n_retains = _renamed_num_retain(kwargs, n_retains)
         self.autoload = autoload
 
+    def _what(self, trainer):
+        return trainer if self._target is None else self._target
+
     def initialize(self, trainer):
-        target = trainer if self._target is None else self._target
         outdir = trainer.out
         if self.autoload:
-            filename = _find_latest_snapshot(self.filename, outdir)
-            if filename is None:
-                if chainer_lite.is_debug():
-                    print('No snapshot file that matches {} was found'
-                          .format(self.filename))
-            else:
-                snapshot_file = os.path.join(outdir, filename)
-                npz.load_npz(snapshot_file, target)
-                if chainer_lite.is_debug():
-                    print('Snapshot loaded from', snapshot_file)
+            self._load_latest(outdir, self._what(trainer))
 
+        # Only writers that run cleanup hooks after saving support
+        # n_retains, and only file names given as format strings can be
+        # matched.
         if (hasattr(self.writer, '_add_cleanup_hook')
                 and self.n_retains > 0
                 and isinstance(self.filename, str)):
-            def _cleanup():
+            def remove_stale():
                 for name in _find_stale_snapshots(
                         self.filename, outdir, self.n_retains):
                     os.remove(os.path.join(outdir, name))
 
-            self.writer._add_cleanup_hook(_cleanup)
+            self.writer._add_cleanup_hook(remove_stale)
+
+    def _load_latest(self, outdir, target):
+        found = _find_latest_snapshot(self.filename, outdir)
+        debug = chainer_lite.is_debug()
+        if found is None:
+            if debug:
+                print('No snapshot file that matches {} was found'
+                      .format(self.filename))
+            return
+        path = os.path.join(outdir, found)
+        npz.load_npz(path, target)
+        if debug:
+            print('Snapshot loaded from', path)
 
     def on_error(self, trainer, exc, tb):
-        super(_Snapshot, self).on_error(trainer, exc, tb)
+        super().on_error(trainer, exc, tb)
         if self._snapshot_on_error:
             self._make_snapshot(trainer)
 
@@ -222,14 +209,11 @@ class _Snapshot(extension.Extension):
             self._make_snapshot(trainer)
 
     def _make_snapshot(self, trainer):
-        target = trainer if self._target is None else self._target
-        serialized_target = npz.serialize(target)
-        filename = self.filename
-        if callable(filename):
-            filename = filename(trainer)
-        else:
-            filename = filename.format(trainer)
-        self.writer(filename, trainer.out, serialized_target)
+        # The target is serialized now; the writer may save it later.
+        content = npz.serialize(self._what(trainer))
+        name = self.filename
+        name = name(trainer) if callable(name) else name.format(trainer)
+        self.writer(name, trainer.out, content)
 
     def finalize(self):
         if hasattr(self.writer, 'finalize'):

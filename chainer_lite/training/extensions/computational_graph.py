@@ -30,9 +30,6 @@ def is_graphviz_available():
     return is_return_code_zero(['dot', '-V'])
 
 
-_var_style = {'shape': 'octagon', 'fillcolor': '#E0E0E0', 'style': 'filled'}
-_func_style = {'shape': 'record', 'fillcolor': '#6495ED', 'style': 'filled'}
-
 
 class DumpGraph(extension.Extension):
     """__init__(root_name, filename='cg.dot', variable_style=None, \
@@ -61,52 +58,57 @@ function_style=None)
 
     default_name = 'dump_graph'
 
-    def __init__(self, root_name, filename=None,
-                 variable_style=None, function_style=None, **kwargs):
-        out_name, = argument.parse_kwargs(kwargs, ('out_name', 'cg.dot'))
-        if filename is None:
-            filename = out_name
+    def __init__(self, root_name, filename=None, variable_style=None,
+                 function_style=None, **kwargs):
+        old_name, = argument.parse_kwargs(kwargs, ('out_name', 'cg.dot'))
         self._root_name = root_name
-        self._filename = filename
-        self._variable_style = (
-            _var_style if variable_style is None else variable_style)
-        self._function_style = (
-            _func_style if function_style is None else function_style)
-        self._original_flag = None
-        self._flag_called = False
+        self._filename = old_name if filename is None else filename
+        defaults = (computational_graph._DEFAULT_VARIABLE_STYLE,
+                    computational_graph._DEFAULT_FUNCTION_STYLE)
+        self._styles = tuple(
+            default if given is None else given
+            for given, default in zip((variable_style, function_style),
+                                      defaults))
+        # The keep_graph_on_report setting to restore after the dump, and
+        # whether the dump has been done (both saved in snapshots).
+        self._saved_setting = None
+        self._dumped = False
 
     def initialize(self, trainer):
-        if not self._flag_called:
-            self._original_flag = configuration.config.keep_graph_on_report
-            configuration.config.keep_graph_on_report = True
+        if self._dumped:
+            return
+        config = configuration.config
+        self._saved_setting = config.keep_graph_on_report
+        config.keep_graph_on_report = True
 
     def trigger(self, trainer):
-        if self._flag_called:
-            return False
-        self._flag_called = True
-        return True
+        # Fires once, at the first iteration.
+        fire = not self._dumped
+        self._dumped = True
+        return fire
 
     def __call__(self, trainer):
         try:
-            var = trainer.observation[self._root_name]
-            if not isinstance(var, variable.Variable):
+            root = trainer.observation[self._root_name]
+            if not isinstance(root, variable.Variable):
                 raise TypeError('root value is not a Variable')
-            dot = computational_graph.build_computational_graph(
-                [var],
-                variable_style=self._variable_style,
-                function_style=self._function_style).dump()
-
-            filename = os.path.join(trainer.out, self._filename)
-            with open(filename, 'w') as f:
-                f.write(dot)
-            if is_graphviz_available():
-                image_name = os.path.splitext(self._filename)[0] + '.png'
-                subprocess.check_call(
-                    ['dot', '-Tpng', filename, '-o',
-                     os.path.join(trainer.out, image_name)])
+            self._write(root, trainer.out)
         finally:
-            configuration.config.keep_graph_on_report = self._original_flag
+            configuration.config.keep_graph_on_report = self._saved_setting
+
+    def _write(self, root, outdir):
+        var_style, func_style = self._styles
+        graph = computational_graph.build_computational_graph(
+            [root], variable_style=var_style, function_style=func_style)
+        dot_path = os.path.join(outdir, self._filename)
+        with open(dot_path, 'w') as f:
+            f.write(graph.dump())
+        if is_graphviz_available():
+            png_path = os.path.join(
+                outdir, os.path.splitext(self._filename)[0] + '.png')
+            subprocess.check_call(['dot', '-Tpng', dot_path, '-o', png_path])
 
     def serialize(self, serializer):
-        self._original_flag = serializer('_original_flag', self._original_flag)
-        self._flag_called = serializer('_flag_called', self._flag_called)
+        self._saved_setting = serializer(
+            '_original_flag', self._saved_setting)
+        self._dumped = serializer('_flag_called', self._dumped)

@@ -17,8 +17,9 @@ from chainer_lite.utils import argument
 
 
 class Evaluator(extension.Extension):
-    """__init__(self, iterator, target, converter=convert.concat_examples, \
-device=None, eval_hook=None, eval_func=None, *, progress_bar=False)
+    """__init__(self, iterator, target, \
+converter=convert.concat_examples, device=None, eval_hook=None, \
+eval_func=None, *, progress_bar=False)
 
     Extension evaluating models on a validation dataset.
 
@@ -56,26 +57,24 @@ device=None, eval_hook=None, eval_func=None, *, progress_bar=False)
 
     name = None
 
-    def __init__(self, iterator, target, converter=convert.concat_examples,
-                 device=None, eval_hook=None, eval_func=None, **kwargs):
-        progress_bar, = argument.parse_kwargs(kwargs, ('progress_bar', False))
+    def __init__(self, iterator, target,
+                 converter=convert.concat_examples, device=None,
+                 eval_hook=None, eval_func=None, **kwargs):
+        self._progress_bar, = argument.parse_kwargs(
+            kwargs, ('progress_bar', False))
 
-        if device is not None:
-            device = backend.get_device(device)
-
+        # A single iterator or link stands for a dict with key 'main'.
         if isinstance(iterator, iterator_module.Iterator):
             iterator = {'main': iterator}
-        self._iterators = iterator
-
         if isinstance(target, link.Link):
             target = {'main': target}
+        self._iterators = iterator
         self._targets = target
 
         self.converter = converter
-        self.device = device
+        self.device = None if device is None else backend.get_device(device)
         self.eval_hook = eval_hook
         self.eval_func = eval_func
-        self._progress_bar = progress_bar
 
         repeating_types = (iterators.SerialIterator,
                            iterators.MultiprocessIterator,
@@ -146,8 +145,8 @@ device=None, eval_hook=None, eval_func=None, *, progress_bar=False)
             dict: The mean of each value reported during the loop.
         """
         iterator = self._iterators['main']
-        eval_func = self.eval_func or self._targets['main']
-
+        # Without eval_func, the main target is called on each batch.
+        run = self.eval_func or self._targets['main']
         if self.eval_hook:
             self.eval_hook(self)
 
@@ -172,12 +171,7 @@ device=None, eval_hook=None, eval_func=None, *, progress_bar=False)
                 in_arrays = convert._call_converter(
                     self.converter, batch, self.device)
                 with function.no_backprop_mode():
-                    if isinstance(in_arrays, tuple):
-                        eval_func(*in_arrays)
-                    elif isinstance(in_arrays, dict):
-                        eval_func(**in_arrays)
-                    else:
-                        eval_func(in_arrays)
+                    convert._call_with_batch(run, in_arrays)
             summary.add(observation)
             if pbar is not None:
                 pbar.update()
@@ -202,13 +196,14 @@ class _IteratorProgressBar(util.ProgressBar):
                             'to enable a progress bar: '
                             'current_position, epoch_detail')
         self._iterator = iterator
-        super(_IteratorProgressBar, self).__init__(
-            bar_length=bar_length, out=out)
+        super().__init__(bar_length=bar_length, out=out)
 
     def get_lines(self):
-        position = self._iterator.current_position
-        epoch_detail = self._iterator.epoch_detail
-        epoch_size = getattr(self._iterator, '_epoch_size', None)
+        it = self._iterator
+        position = it.current_position
+        epoch_detail = it.epoch_detail
+        # The number of batches is known only for iterators exposing it.
+        epoch_size = getattr(it, '_epoch_size', None)
 
         marks = '#' * int(epoch_detail * self._bar_length)
         lines = ['validation [{}{}] {:6.2%}\n'.format(

@@ -20,11 +20,12 @@ class InverseShift(_shift.AttributeShift):
                  init=None, target=None, optimizer=None):
         if gamma < 0:
             raise ValueError('InverseShift does not support negative gamma')
-        super(InverseShift, self).__init__(attr, init, optimizer)
+        super().__init__(attr, init, optimizer)
         self._gamma = gamma
         self._power = power
         self._target = target
 
     def _compute_value(self):
-        value = self._init * (1 + self._gamma * self._t) ** (-self._power)
-        return _shift.clip_to_target(value, self._target, self._power < 0)
+        decay = (1 + self._gamma * self._t) ** -self._power
+        return _shift.clip_to_target(
+            self._init * decay, self._target, self._power < 0)

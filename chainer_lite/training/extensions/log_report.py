@@ -8,7 +8,7 @@ import warnings
 from chainer_lite import reporter
 from chainer_lite import serializer as serializer_module
 from chainer_lite.training import extension
-from chainer_lite.training import trigger as trigger_module
+from chainer_lite.training.trigger import get_trigger
 from chainer_lite.utils import argument
 
 
@@ -46,7 +46,7 @@ filename='log')
     def __init__(self, keys=None, trigger=(1, 'epoch'), postprocess=None,
                  filename=None, **kwargs):
         self._keys = keys
-        self._trigger = trigger_module.get_trigger(trigger)
+        self._trigger = get_trigger(trigger)
         self._postprocess = postprocess
         self._log = []
 
@@ -107,7 +107,8 @@ filename='log')
         except KeyError:
             warnings.warn('The statistics are not saved.')
         # The log travels as JSON text, as in Chainer's snapshots.
-        if isinstance(serializer, serializer_module.Serializer):
+        saving = isinstance(serializer, serializer_module.Serializer)
+        if saving:
             serializer('_log', json.dumps(self._log))
         else:
             self._log = json.loads(serializer('_log', ''))

@@ -31,27 +31,23 @@ class MicroAverage(extension.Extension):
     def __init__(self, numerator_key, denominator_key, result_key,
                  trigger=(1, 'epoch')):
         self._trigger = util.get_trigger(trigger)
-        self._numerator_key = numerator_key
-        self._denominator_key = denominator_key
+        self._input_keys = (numerator_key, denominator_key)
         self._result_key = result_key
-        self._numerator = 0
-        self._denominator = 0
+        # Running sums of the numerator and the denominator.
+        self._sums = [0, 0]
 
     def __call__(self, trainer):
         observation = trainer.observation
-        if not (self._numerator_key in observation and
-                self._denominator_key in observation):
+        # Iterations that report neither value (or only one) are skipped.
+        if not all(key in observation for key in self._input_keys):
             return
-
-        self._numerator += observation[self._numerator_key]
-        self._denominator += observation[self._denominator_key]
-
+        self._sums = [total + observation[key] for total, key
+                      in zip(self._sums, self._input_keys)]
         if self._trigger(trainer):
-            result = float(self._numerator) / self._denominator
-            self._numerator = 0
-            self._denominator = 0
-            reporter.report({self._result_key: result})
+            numerator, denominator = self._sums
+            self._sums = [0, 0]
+            reporter.report({self._result_key: float(numerator) / denominator})
 
     def serialize(self, serializer):
-        self._numerator = serializer('_numerator', self._numerator)
-        self._denominator = serializer('_denominator', self._denominator)
+        self._sums = [serializer(key, total) for key, total in
+                      zip(('_numerator', '_denominator'), self._sums)]

@@ -25,7 +25,6 @@ class MultistepShift(extension.Extension):
         self._step_value = step_value
         self._init = init
         self._optimizer = optimizer
-        self._stepvalue_size = len(step_value)
         self._current_step = 0
         self._t = 0
 
@@ -41,11 +40,13 @@ class MultistepShift(extension.Extension):
 
     def __call__(self, trainer):
         self._t += 1
-        if (self._current_step < self._stepvalue_size and
-                self._t >= self._step_value[self._current_step]):
-            self._current_step += 1
-        value = self._init * pow(self._gamma, self._current_step)
-        setattr(self._get_optimizer(trainer), self._attr, value)
+        # At most one step per call, when the next boundary is reached.
+        boundaries = self._step_value
+        step = self._current_step
+        if step < len(boundaries) and boundaries[step] <= self._t:
+            self._current_step = step = step + 1
+        setattr(self._get_optimizer(trainer), self._attr,
+                self._init * self._gamma ** step)
 
     def serialize(self, serializer):
         self._t = serializer('_t', self._t)

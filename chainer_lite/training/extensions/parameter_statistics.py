@@ -5,7 +5,7 @@ import chainer_lite
 from chainer_lite import backend
 from chainer_lite import reporter
 from chainer_lite.training import extension
-from chainer_lite.training import trigger as trigger_module
+from chainer_lite.training.trigger import get_trigger
 
 
 _default_statistics = {
@@ -52,61 +52,59 @@ class ParameterStatistics(extension.Extension):
 
     default_statistics = _default_statistics
 
-    def __init__(self, links, statistics='default',
-                 report_params=True, report_grads=True, prefix=None,
-                 trigger=(1, 'epoch'), skip_nan_params=False):
-        if not isinstance(links, (list, tuple)):
-            links = links,
-        self._links = links
-
-        if statistics is None:
-            statistics = {}
-        elif statistics == 'default':
+    def __init__(self, links, statistics='default', report_params=True,
+                 report_grads=True, prefix=None, trigger=(1, 'epoch'),
+                 skip_nan_params=False):
+        self._links = links if isinstance(links, (list, tuple)) else (links,)
+        if isinstance(statistics, str) and statistics == 'default':
             statistics = self.default_statistics
-        self._statistics = dict(statistics)
-
-        self._attrs = []
-        if report_params:
-            self._attrs.append('data')
-        if report_grads:
-            self._attrs.append('grad')
-
+        self._statistics = dict(statistics or {})
+        # Which arrays of each parameter are observed.
+        self._attrs = [attr for attr, wanted in (('data', report_params),
+                                                 ('grad', report_grads))
+                       if wanted]
         self._prefix = prefix
-        self._trigger = trigger_module.get_trigger(trigger)
+        self._trigger = get_trigger(trigger)
         self._summary = reporter.DictSummary()
         self._skip_nan_params = skip_nan_params
+
+    def _observed_arrays(self):
+        # Yields (link name, parameter path, attribute, flat array).
+        for link in self._links:
+            link_name = getattr(link, 'name', 'None')
+            for param_name, param in link.namedparams():
+                for attr in self._attrs:
+                    # Statistics see a flat array: no assumption on axes.
+                    flat = getattr(param, attr).ravel()
+                    yield link_name, param_name, attr, flat
+
+    def _statistics_of(self, flat):
+        # Yields (function name, result); NaN results for skipped arrays.
+        skip = self._skip_nan_params and bool(
+            backend.get_array_module(flat).isnan(flat).any())
+        for name, function in self._statistics.items():
+            yield name, numpy.nan if skip else function(flat)
 
     def __call__(self, trainer):
         """Adds the current statistics; reports them when the trigger
         fires."""
-        statistics = {}
         prefix = self._prefix + '/' if self._prefix else ''
-        for link in self._links:
-            link_name = getattr(link, 'name', 'None')
-            for param_name, param in link.namedparams():
-                for attr_name in self._attrs:
-                    # Statistics see a flat array: no assumption on axes.
-                    values = getattr(param, attr_name).ravel()
-                    xp = backend.get_array_module(values)
-                    has_nan = (self._skip_nan_params
-                               and bool(xp.isnan(values).any()))
-                    for function_name, function in self._statistics.items():
-                        if has_nan:
-                            value = numpy.nan
-                        else:
-                            value = function(values)
-                        key = self.report_key_template.format(
-                            prefix=prefix, link_name=link_name,
-                            param_name=param_name, attr_name=attr_name,
-                            function_name=function_name)
-                        if (isinstance(value, chainer_lite.get_array_types())
-                                and value.size > 1):
-                            for i, v in enumerate(value):
-                                statistics['{}/{}'.format(key, i)] = v
-                        else:
-                            statistics[key] = value
+        array_types = chainer_lite.get_array_types()
+        observed = {}
+        for link_name, param_name, attr, flat in self._observed_arrays():
+            for function_name, result in self._statistics_of(flat):
+                key = self.report_key_template.format(
+                    prefix=prefix, link_name=link_name,
+                    param_name=param_name, attr_name=attr,
+                    function_name=function_name)
+                # Several values (e.g. percentiles) get one key each.
+                if isinstance(result, array_types) and result.size > 1:
+                    observed.update(('{}/{}'.format(key, i), element)
+                                    for i, element in enumerate(result))
+                else:
+                    observed[key] = result
 
-        self._summary.add(statistics)
+        self._summary.add(observed)
         if self._trigger(trainer):
             reporter.report(self._summary.compute_mean())
             self._summary = reporter.DictSummary()

@@ -1,37 +1,15 @@
 """Extension plotting reported values to an image file (needs matplotlib)."""
 import json
 import os
-import warnings
 
 import numpy
 
 from chainer_lite import reporter
 from chainer_lite import serializer as serializer_module
 from chainer_lite.training import extension
-from chainer_lite.training import trigger as trigger_module
+from chainer_lite.training.extensions import _matplotlib
+from chainer_lite.training.trigger import get_trigger
 from chainer_lite.utils import argument
-
-
-_available = None
-
-
-def _try_import_matplotlib():
-    global matplotlib, _available
-    try:
-        import matplotlib  # NOQA
-        _available = True
-    except (ImportError, TypeError):
-        _available = False
-
-
-def _check_available():
-    if _available is None:
-        _try_import_matplotlib()
-    if not _available:
-        warnings.warn('matplotlib is not installed on your environment, '
-                      'so nothing will be plotted at this time. '
-                      'Please install matplotlib to plot figures.\n\n'
-                      '  $ pip install matplotlib\n')
 
 
 class PlotReport(extension.Extension):
@@ -68,17 +46,17 @@ postprocess=None, filename='plot.png', marker='x', grid=True)
     def __init__(self, y_keys, x_key='iteration', trigger=(1, 'epoch'),
                  postprocess=None, filename=None, marker='x',
                  grid=True, **kwargs):
-        file_name, = argument.parse_kwargs(kwargs, ('file_name', 'plot.png'))
+        old_name, = argument.parse_kwargs(kwargs, ('file_name', 'plot.png'))
         if filename is None:
-            filename = file_name
+            filename = old_name
 
-        _check_available()
+        _matplotlib.is_available()  # warns early when it is missing
 
         self._x_key = x_key
         if isinstance(y_keys, str):
             y_keys = (y_keys,)
         self._y_keys = y_keys
-        self._trigger = trigger_module.get_trigger(trigger)
+        self._trigger = get_trigger(trigger)
         self._file_name = filename
         self._marker = marker
         self._grid = grid
@@ -89,8 +67,7 @@ postprocess=None, filename='plot.png', marker='x', grid=True)
     @staticmethod
     def available():
         """Whether matplotlib can be used (warns when it cannot)."""
-        _check_available()
-        return _available
+        return _matplotlib.is_available()
 
     def __call__(self, trainer):
         if not self.available():
@@ -143,7 +120,9 @@ postprocess=None, filename='plot.png', marker='x', grid=True)
 
     def serialize(self, serializer):
         key = '_plot_{}'.format(self._file_name)
-        if isinstance(serializer, serializer_module.Serializer):
+        # The points are stored as one JSON string.
+        saving = isinstance(serializer, serializer_module.Serializer)
+        if saving:
             serializer(key, json.dumps(self._data))
         else:
             self._data = json.loads(serializer(key, ''))

@@ -50,14 +50,17 @@ class PrintReport(extension.Extension):
             out.write(self._header)
             self._header = None
 
-        log_report = self._log_report
-        if isinstance(log_report, str):
-            log_report = trainer.get_extension(log_report)
-        elif isinstance(log_report, log_report_module.LogReport):
+        # A LogReport given by name is run by the trainer; one given as an
+        # object is owned by this extension and run here.
+        source = self._log_report
+        if isinstance(source, str):
+            log_report = trainer.get_extension(source)
+        elif isinstance(source, log_report_module.LogReport):
+            log_report = source
             log_report(trainer)
         else:
             raise TypeError('log report has a wrong type %s' %
-                            type(log_report))
+                            type(source))
 
         log = log_report.log
         while len(log) > self._log_len:

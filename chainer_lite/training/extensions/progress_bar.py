@@ -88,13 +88,12 @@ class _TrainerProgressBar(util.ProgressBar):
                 % self.training_length)
         lines.append(self.status_template.format(updater))
 
-        speed_t, speed_e = self.update_speed(iteration, epoch)
+        iters_per_sec, epochs_per_sec = self.update_speed(iteration, epoch)
         if unit == 'iteration':
-            estimated_time = (length - iteration) / speed_t
+            remaining = (length - iteration) / iters_per_sec
         else:
-            estimated_time = (length - epoch) / speed_e
-        estimated_time = max(estimated_time, 0.0)
+            remaining = (length - epoch) / epochs_per_sec
+        remaining = datetime.timedelta(seconds=max(remaining, 0.0))
         lines.append('{:10.5g} iters/sec. Estimated time to finish: {}.\n'
-                     .format(speed_t,
-                             datetime.timedelta(seconds=estimated_time)))
+                     .format(iters_per_sec, remaining))
         return lines

@@ -106,15 +106,33 @@ class SimpleWriter(Writer):
     """
 
     def __init__(self, savefun=npz.save_npz, **kwds):
-        super(SimpleWriter, self).__init__()
-        self._savefun = savefun
-        self._kwds = kwds
+        super().__init__()
+        self._save_fn = savefun
+        self._save_kwargs = kwds
 
     def __call__(self, filename, outdir, target):
-        self.save(filename, outdir, target, self._savefun, **self._kwds)
+        self.save(filename, outdir, target, self._save_fn,
+                  **self._save_kwargs)
 
 
-class StandardWriter(Writer):
+class _BackgroundWriter(Writer):
+    # Common part of the writers whose saves run elsewhere: finalize()
+    # waits for them once, and later calls do nothing.
+
+    _started = False
+    _finalized = False
+
+    def _wait(self):
+        raise NotImplementedError
+
+    def finalize(self):
+        if self._started and not self._finalized:
+            self._wait()
+        self._started = False
+        self._finalized = True
+
+
+class StandardWriter(_BackgroundWriter):
     """Base of writers saving in a new worker (thread or process) each time.
 
     A call waits for the previous worker before starting a new one made by
@@ -126,25 +144,26 @@ class StandardWriter(Writer):
         kwds: Keyword arguments for ``savefun``.
     """
 
-    _started = False
-    _finalized = False
     _worker = None
 
     def __init__(self, savefun=npz.save_npz, **kwds):
-        super(StandardWriter, self).__init__()
-        self._savefun = savefun
-        self._kwds = kwds
-        self._started = False
-        self._finalized = False
+        super().__init__()
+        self._save_fn = savefun
+        self._save_kwargs = kwds
+
+    def _wait(self):
+        self._worker.join()
 
     def __call__(self, filename, outdir, target):
+        # One save at a time: the previous worker must be done.
         if self._started:
-            self._worker.join()
+            self._wait()
             self._started = False
         self._filename = filename
-        self._worker = self.create_worker(filename, outdir, target,
-                                          **self._kwds)
-        self._worker.start()
+        worker = self.create_worker(
+            filename, outdir, target, **self._save_kwargs)
+        worker.start()
+        self._worker = worker
         self._started = True
 
     def create_worker(self, filename, outdir, target, **kwds):
@@ -152,25 +171,18 @@ class StandardWriter(Writer):
         saves ``target``."""
         raise NotImplementedError
 
-    def finalize(self):
-        if self._started:
-            if not self._finalized:
-                self._worker.join()
-            self._started = False
-        self._finalized = True
+    def _make_worker(self, worker_class, filename, outdir, target):
+        # The writer's own saving options are used (as in the caller).
+        return worker_class(
+            target=self.save, kwargs=self._save_kwargs,
+            args=(filename, outdir, target, self._save_fn))
 
 
 class ThreadWriter(StandardWriter):
     """Writer saving in a new thread for each snapshot."""
 
-    def __init__(self, savefun=npz.save_npz, **kwds):
-        super(ThreadWriter, self).__init__(savefun=savefun, **kwds)
-
     def create_worker(self, filename, outdir, target, **kwds):
-        return threading.Thread(
-            target=self.save,
-            args=(filename, outdir, target, self._savefun),
-            kwargs=self._kwds)
+        return self._make_worker(threading.Thread, filename, outdir, target)
 
 
 class ProcessWriter(StandardWriter):
@@ -180,17 +192,12 @@ class ProcessWriter(StandardWriter):
        :class:`ThreadWriter` there.
     """
 
-    def __init__(self, savefun=npz.save_npz, **kwds):
-        super(ProcessWriter, self).__init__(savefun=savefun, **kwds)
-
     def create_worker(self, filename, outdir, target, **kwds):
-        return multiprocessing.Process(
-            target=self.save,
-            args=(filename, outdir, target, self._savefun),
-            kwargs=self._kwds)
+        return self._make_worker(
+            multiprocessing.Process, filename, outdir, target)
 
 
-class QueueWriter(Writer):
+class QueueWriter(_BackgroundWriter):
     """Base of writers handing snapshots to one long-lived consumer.
 
     The queue (:meth:`create_queue`) and its consumer
@@ -203,22 +210,21 @@ class QueueWriter(Writer):
             :class:`SimpleWriter` of ``savefun`` by default.
     """
 
-    _started = False
-    _finalized = False
     _queue = None
     _consumer = None
 
     def __init__(self, savefun=npz.save_npz, task=None):
-        super(QueueWriter, self).__init__()
-        self._task = self.create_task(savefun) if task is None else task
+        super().__init__()
+        if task is None:
+            task = self.create_task(savefun)
+        self._task = task
         self._queue = self.create_queue()
         self._consumer = self.create_consumer(self._queue)
         self._consumer.start()
         self._started = True
-        self._finalized = False
 
     def __call__(self, filename, outdir, target):
-        self._queue.put([self._task, filename, outdir, target])
+        self._queue.put((self._task, filename, outdir, target))
 
     def create_task(self, savefun):
         return SimpleWriter(savefun=savefun)
@@ -231,35 +237,27 @@ class QueueWriter(Writer):
 
     def consume(self, q):
         """Runs the queued tasks until a ``None`` task arrives."""
-        while True:
-            task = q.get()
-            if task is None:
-                q.task_done()
-                return
-            task[0](task[1], task[2], task[3])
+        # A job is (writer, filename, outdir, target).
+        for job in iter(q.get, None):
+            job[0](*job[1:])
             q.task_done()
+        q.task_done()  # for the final None
 
-    def finalize(self):
-        if self._started:
-            if not self._finalized:
-                self._queue.put(None)
-                self._queue.join()
-                self._consumer.join()
-            self._started = False
-        self._finalized = True
+    def _wait(self):
+        # The None job stops the consumer once the queue is drained.
+        self._queue.put(None)
+        self._queue.join()
+        self._consumer.join()
 
 
 class ThreadQueueWriter(QueueWriter):
     """Queue writer whose consumer is a thread."""
 
-    def __init__(self, savefun=npz.save_npz, task=None):
-        super(ThreadQueueWriter, self).__init__(savefun=savefun, task=task)
-
     def create_queue(self):
         return queue.Queue()
 
     def create_consumer(self, q):
-        return threading.Thread(target=self.consume, args=(q,))
+        return threading.Thread(target=self.consume, kwargs={'q': q})
 
 
 class ProcessQueueWriter(QueueWriter):
@@ -269,11 +267,8 @@ class ProcessQueueWriter(QueueWriter):
        :class:`ThreadQueueWriter` there.
     """
 
-    def __init__(self, savefun=npz.save_npz, task=None):
-        super(ProcessQueueWriter, self).__init__(savefun=savefun, task=task)
-
     def create_queue(self):
         return multiprocessing.JoinableQueue()
 
     def create_consumer(self, q):
-        return multiprocessing.Process(target=self.consume, args=(q,))
+        return multiprocessing.Process(target=self.consume, kwargs={'q': q})

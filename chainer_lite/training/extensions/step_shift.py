@@ -20,11 +20,14 @@ class StepShift(_shift.AttributeShift):
 
     def __init__(self, attr, gamma, step, init=None, target=None,
                  optimizer=None):
-        super(StepShift, self).__init__(attr, init, optimizer)
+        super().__init__(attr, init, optimizer)
         self._gamma = gamma
         self._step = step
         self._target = target
 
     def _compute_value(self):
-        value = self._init * self._gamma ** numpy.floor(self._t / self._step)
-        return _shift.clip_to_target(value, self._target, self._gamma > 1)
+        # The value is multiplied by gamma every `step` calls.
+        n_steps = numpy.floor(self._t / self._step)
+        return _shift.clip_to_target(
+            self._init * self._gamma ** n_steps, self._target,
+            self._gamma > 1)

@@ -9,18 +9,24 @@ if os.name == 'nt':
 
     _STD_OUTPUT_HANDLE = -11
 
+    # The Win32 console structures used below, field by field.
+    def _shorts(*names):
+        return [(name, ctypes.c_short) for name in names]
+
     class _COORD(ctypes.Structure):
-        _fields_ = [('X', ctypes.c_short), ('Y', ctypes.c_short)]
+        _fields_ = _shorts('X', 'Y')
 
     class _SMALL_RECT(ctypes.Structure):
-        _fields_ = [('Left', ctypes.c_short), ('Top', ctypes.c_short),
-                    ('Right', ctypes.c_short), ('Bottom', ctypes.c_short)]
+        _fields_ = _shorts('Left', 'Top', 'Right', 'Bottom')
 
     class _CONSOLE_SCREEN_BUFFER_INFO(ctypes.Structure):
-        _fields_ = [('dwSize', _COORD), ('dwCursorPosition', _COORD),
-                    ('wAttributes', ctypes.c_ushort),
-                    ('srWindow', _SMALL_RECT),
-                    ('dwMaximumWindowSize', _COORD)]
+        _fields_ = [
+            ('dwSize', _COORD),
+            ('dwCursorPosition', _COORD),
+            ('wAttributes', ctypes.c_ushort),
+            ('srWindow', _SMALL_RECT),
+            ('dwMaximumWindowSize', _COORD),
+        ]
 
     def _console_info():
         handle = ctypes.windll.kernel32.GetStdHandle(_STD_OUTPUT_HANDLE)
@@ -57,6 +63,10 @@ if os.name == 'nt':
             os.system('cls')
 
 
+# Number of updates over which the speed is averaged.
+_SPEED_WINDOW = 100
+
+
 class ProgressBar(object):
     """Base of the redrawn multi-line progress displays.
 
@@ -70,21 +80,24 @@ class ProgressBar(object):
     """
 
     def __init__(self, bar_length=None, out=None):
-        self._bar_length = 50 if bar_length is None else bar_length
+        if bar_length is None:
+            bar_length = 50
+        self._bar_length = bar_length
         self._out = sys.stdout if out is None else out
-        self._recent_timing = collections.deque([], maxlen=100)
+        # (time, iteration, epoch_detail) of the latest updates.
+        self._history = collections.deque(maxlen=_SPEED_WINDOW)
 
     def update_speed(self, iteration, epoch_detail):
         """Records progress now; returns (iterations/s, epochs/s) over the
         last 100 records."""
         now = time.time()
-        self._recent_timing.append((iteration, epoch_detail, now))
-        old_iteration, old_epoch_detail, old_time = self._recent_timing[0]
-        span = now - old_time
-        if span == 0:
+        self._history.append((now, iteration, epoch_detail))
+        then, first_iteration, first_epoch_detail = self._history[0]
+        elapsed = now - then
+        if elapsed == 0:
             return float('inf'), float('inf')
-        return ((iteration - old_iteration) / span,
-                (epoch_detail - old_epoch_detail) / span)
+        return ((iteration - first_iteration) / elapsed,
+                (epoch_detail - first_epoch_detail) / elapsed)
 
     def get_lines(self):
         """Returns the lines (each ending with a newline) to draw."""

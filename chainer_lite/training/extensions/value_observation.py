@@ -16,11 +16,14 @@ def observe_value(observation_key, target_func):
     Returns:
         The extension.
     """
-    @extension.make_extension(
-        trigger=(1, 'epoch'), priority=extension.PRIORITY_WRITER)
     def _observe_value(trainer):
-        trainer.observation[observation_key] = target_func(trainer)
-    return _observe_value
+        value = target_func(trainer)
+        trainer.observation[observation_key] = value
+
+    # Writers run before the readers (e.g. LogReport) of the same call.
+    decorate = extension.make_extension(
+        trigger=(1, 'epoch'), priority=extension.PRIORITY_WRITER)
+    return decorate(_observe_value)
 
 
 def observe_lr(optimizer_name='main', observation_key='lr'):
@@ -40,6 +43,7 @@ def observe_lr(optimizer_name='main', observation_key='lr'):
         >>> ext.trigger
         (1, 'epoch')
     """
-    return observe_value(
-        observation_key,
-        lambda trainer: trainer.updater.get_optimizer(optimizer_name).lr)
+    def current_lr(trainer):
+        return trainer.updater.get_optimizer(optimizer_name).lr
+
+    return observe_value(observation_key, current_lr)

@@ -16,16 +16,19 @@ class unchain_variables(extension.Extension):
     priority = 0
 
     def __init__(self):
-        self._prev_flag = None
+        # keep_graph_on_report as it was during the running iteration.
+        self._kept_graph = None
+
+    def _read_flag(self):
+        return configuration.config.keep_graph_on_report
 
     def initialize(self, _):
-        self._prev_flag = configuration.config.keep_graph_on_report
+        self._kept_graph = self._read_flag()
 
     def trigger(self, _):
         # Fires when the flag was on during the iteration just finished.
-        flag = self._prev_flag
-        self._prev_flag = configuration.config.keep_graph_on_report
-        return flag
+        fire, self._kept_graph = self._kept_graph, self._read_flag()
+        return fire
 
     def __call__(self, trainer):
         for value in trainer.observation.values():

@@ -41,16 +41,15 @@ patience=3, mode='auto', verbose=False, max_trigger=(100, 'epoch'))
     def __init__(self, check_trigger=(1, 'epoch'), monitor='main/loss',
                  patience=None, mode='auto', verbose=False,
                  max_trigger=(100, 'epoch'), **kwargs):
-        patients, = argument.parse_kwargs(kwargs, ('patients', None))
-        if patients is not None:
-            if patience is not None:
-                raise TypeError(
-                    'Both \'patience\' and \'patients\' arguments are '
-                    'specified. \'patients\' is an alias of the former. '
-                    'Specify only \'patience\'.')
-            patience = patients
-        elif patience is None:
-            patience = 3
+        # 'patients' is an old misspelling of 'patience'.
+        alias, = argument.parse_kwargs(kwargs, ('patients', None))
+        if alias is not None and patience is not None:
+            raise TypeError(
+                'Both \'patience\' and \'patients\' arguments are '
+                'specified. \'patients\' is an alias of the former. '
+                'Specify only \'patience\'.')
+        if patience is None:
+            patience = 3 if alias is None else alias
 
         self.count = 0
         self.patience = patience
@@ -58,7 +57,7 @@ patience=3, mode='auto', verbose=False, max_trigger=(100, 'epoch'))
         self.verbose = verbose
         self.already_warning = False
         self._max_trigger = util.get_trigger(max_trigger)
-        self._interval_trigger = util.get_trigger(check_trigger)
+        self._check_trigger = util.get_trigger(check_trigger)
         self._init_summary()
 
         if mode == 'max' or (mode != 'min' and 'accuracy' in monitor):
@@ -88,10 +87,10 @@ patience=3, mode='auto', verbose=False, max_trigger=(100, 'epoch'))
 
         if self._max_trigger(trainer):
             return True
-        if not self._interval_trigger(trainer):
+        if not self._check_trigger(trainer):
             return False
         if self.monitor not in observation:
-            warnings.warn('{} is not in observation'.format(self.monitor))
+            warnings.warn('%s is not in observation' % (self.monitor,))
             return False
 
         current = self._summary.compute_mean()[self.monitor]
@@ -102,11 +101,10 @@ patience=3, mode='auto', verbose=False, max_trigger=(100, 'epoch'))
         else:
             self.count += 1
 
-        if self._stop_condition():
-            if self.verbose:
-                print('Epoch {}: early stopping'.format(trainer.updater.epoch))
-            return True
-        return False
+        stop = self._stop_condition()
+        if stop and self.verbose:
+            print('Epoch %s: early stopping' % (trainer.updater.epoch,))
+        return bool(stop)
 
     def _stop_condition(self):
         return self.count >= self.patience

@@ -43,17 +43,20 @@ class BestValueTrigger(object):
 
         value = float(self._summary.compute_mean()[self._key])
         self._init_summary()
-        if self._best_value is None or self._compare(self._best_value, value):
-            self._best_value = value
-            return True
-        return False
+        # The first checked value is the best so far by definition.
+        best = self._best_value
+        if best is not None and not self._compare(best, value):
+            return False
+        self._best_value = value
+        return True
 
     def _init_summary(self):
         self._summary = reporter.DictSummary()
 
     def serialize(self, serializer):
-        self._interval_trigger.serialize(serializer['interval_trigger'])
-        self._summary.serialize(serializer['summary'])
+        for key, child in (('interval_trigger', self._interval_trigger),
+                           ('summary', self._summary)):
+            child.serialize(serializer[key])
         self._best_value = serializer('best_value', self._best_value)
 
 

@@ -21,26 +21,28 @@ class OnceTrigger(object):
     """
 
     def __init__(self, call_on_resume=False):
-        self._flag_first = True
-        self._flag_resumed = call_on_resume
+        # Fires at the first call, and at the first call after a resume
+        # when call_on_resume is set.
+        self._first_pending = True
+        self._resume_pending = call_on_resume
 
     @property
     def finished(self):
-        return not (self._flag_first or self._flag_resumed)
+        return not self._first_pending and not self._resume_pending
 
     def __call__(self, trainer):
         fire = not self.finished
-        self._flag_first = False
-        self._flag_resumed = False
+        self._first_pending = self._resume_pending = False
         return fire
 
     def serialize(self, serializer):
         try:
-            self._flag_first = serializer('_flag_first', self._flag_first)
+            self._first_pending = serializer(
+                '_flag_first', self._first_pending)
         except KeyError:
             warnings.warn(
                 'The flag is not saved.'
                 'OnceTrigger guess it is not first when resumed. '
                 'If this trigger is resumed before first called, '
                 'it may not work correctly.')
-            self._flag_first = False
+            self._first_pending = False

@@ -58,9 +58,10 @@ class _Worker(multiprocessing.Process):
             if job != 'update':
                 continue
             self.model.cleargrads()
-            batch = self.converter(self.iterator.next(), self.device)
+            examples = self.iterator.next()
+            batch = self.converter(examples, self.device)
             with self.reporter.scope({}):  # reports stay in this process
-                loss = _calc_loss(self.model, batch)
+                loss = convert._call_with_batch(self.model, batch)
             self.model.cleargrads()
             loss.backward()
             del loss
@@ -121,9 +122,9 @@ class MultiprocessParallelUpdater(standard_updater.StandardUpdater):
                 'or use multiprocessing.set_start_method with '
                 '\'spawn\' or \'forkserver\' as arguments.')
 
+        # One iterator per device, all over datasets of the same size.
         assert len(iterators) == len(devices)
-        for iterator in iterators[1:]:
-            assert len(iterator.dataset) == len(iterators[0].dataset)
+        assert len(set(len(it.dataset) for it in iterators)) <= 1
 
         # The effective batch is len(devices) times larger: rescale the
         # hyperparameter that depends on it, as Chainer does.
@@ -212,7 +213,7 @@ class MultiprocessParallelUpdater(standard_updater.StandardUpdater):
             optimizer = self.get_optimizer('main')
             iterator = self.get_iterator('main')
             batch = self.converter(iterator.next(), self._devices[0])
-            loss = _calc_loss(self._master, batch)
+            loss = convert._call_with_batch(self._master, batch)
             self._master.cleargrads()
             loss.backward()
 
@@ -239,15 +240,7 @@ class MultiprocessParallelUpdater(standard_updater.StandardUpdater):
         self._send_message(('finalize', None))
         for worker in self._workers:
             worker.join()
-        super(MultiprocessParallelUpdater, self).finalize()
-
-
-def _calc_loss(model, in_arrays):
-    if isinstance(in_arrays, tuple):
-        return model(*in_arrays)
-    if isinstance(in_arrays, dict):
-        return model(**in_arrays)
-    return model(in_arrays)
+        super().finalize()
 
 
 def size_num_grads(link):

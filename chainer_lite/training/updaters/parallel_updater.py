@@ -32,10 +32,11 @@ class ParallelUpdater(standard_updater.StandardUpdater):
             new epoch.
     """
 
-    def __init__(self, iterator, optimizer, converter=convert.concat_examples,
-                 models=None, devices=None, loss_func=None, loss_scale=None,
+    def __init__(self, iterator, optimizer,
+                 converter=convert.concat_examples, models=None,
+                 devices=None, loss_func=None, loss_scale=None,
                  auto_new_epoch=True):
-        super(ParallelUpdater, self).__init__(
+        super().__init__(
             iterator=iterator,
             optimizer=optimizer,
             converter=converter,
@@ -91,12 +92,7 @@ class ParallelUpdater(standard_updater.StandardUpdater):
             loss_func = self.loss_func or model
             with function.force_backprop_mode():
                 with chainer_lite.using_device(self._devices[key]):
-                    if isinstance(in_arrays, tuple):
-                        loss = loss_func(*in_arrays)
-                    elif isinstance(in_arrays, dict):
-                        loss = loss_func(**in_arrays)
-                    else:
-                        loss = loss_func(in_arrays)
+                    loss = convert._call_with_batch(loss_func, in_arrays)
             losses.append(loss)
 
         # Parameters initialized lazily in the forward pass need clearing

@@ -24,6 +24,13 @@ _GPU_TO_GPU_SKIPPED = (
     'instead and leave the \'device\' argument unspecified.\n')
 
 
+def _from_main_iterator(attribute, doc):
+    # A read-only property forwarding to the 'main' iterator.
+    def get(self):
+        return getattr(self._iterators['main'], attribute)
+    return property(get, doc=doc)
+
+
 class StandardUpdater(_updater.Updater):
     """StandardUpdater(iterator, optimizer, \
 converter=convert.concat_examples, device=None, loss_func=None, \
@@ -108,25 +115,16 @@ loss_scale=None, auto_new_epoch=True, *, input_device=None)
         """Device the batches are sent to."""
         return self._input_device
 
-    @property
-    def epoch(self):
-        """Epoch count of the main iterator."""
-        return self._iterators['main'].epoch
-
-    @property
-    def epoch_detail(self):
-        """Fractional epoch count of the main iterator."""
-        return self._iterators['main'].epoch_detail
-
-    @property
-    def previous_epoch_detail(self):
-        """The main iterator's ``epoch_detail`` before its last batch."""
-        return self._iterators['main'].previous_epoch_detail
-
-    @property
-    def is_new_epoch(self):
-        """Whether the main iterator's last batch started a new epoch."""
-        return self._iterators['main'].is_new_epoch
+    epoch = _from_main_iterator(
+        'epoch', 'Epoch count of the main iterator.')
+    epoch_detail = _from_main_iterator(
+        'epoch_detail', 'Fractional epoch count of the main iterator.')
+    previous_epoch_detail = _from_main_iterator(
+        'previous_epoch_detail',
+        "The main iterator's ``epoch_detail`` before its last batch.")
+    is_new_epoch = _from_main_iterator(
+        'is_new_epoch',
+        "Whether the main iterator's last batch started a new epoch.")
 
     def finalize(self):
         """Finalizes every iterator."""
@@ -158,12 +156,7 @@ loss_scale=None, auto_new_epoch=True, *, input_device=None)
 
         optimizer = self._optimizers['main']
         loss_func = self.loss_func or optimizer.target
-        if isinstance(in_arrays, tuple):
-            optimizer.update(loss_func, *in_arrays)
-        elif isinstance(in_arrays, dict):
-            optimizer.update(loss_func, **in_arrays)
-        else:
-            optimizer.update(loss_func, in_arrays)
+        convert._call_with_batch(optimizer.update, in_arrays, loss_func)
 
         if self.auto_new_epoch and iterator.is_new_epoch:
             optimizer.new_epoch(auto=True)
@@ -175,8 +168,9 @@ loss_scale=None, auto_new_epoch=True, *, input_device=None)
         for name, iterator in self._iterators.items():
             iterator.serialize(serializer['iterator:' + name])
         for name, optimizer in self._optimizers.items():
-            optimizer.serialize(serializer['optimizer:' + name])
-            optimizer.target.serialize(serializer['model:' + name])
+            for key, obj in (('optimizer:', optimizer),
+                             ('model:', optimizer.target)):
+                obj.serialize(serializer[key + name])
         self.iteration = serializer('iteration', self.iteration)
 
 

@@ -140,8 +140,8 @@ def test_plot_report(tmp_path):
 
 
 def test_plot_report_without_matplotlib(monkeypatch):
-    from chainer_lite.training.extensions import plot_report
-    monkeypatch.setattr(plot_report, '_available', False)
+    from chainer_lite.training.extensions import _matplotlib
+    monkeypatch.setitem(_matplotlib._cache, 'ok', False)
     with pytest.warns(UserWarning, match='matplotlib is not installed'):
         assert not extensions.PlotReport.available()
 
