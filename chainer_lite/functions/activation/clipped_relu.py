@@ -23,8 +23,7 @@ class ClippedReLU(function_node.FunctionNode):
         x, = inputs
         xp = backend.get_array_module(x)
         self.retain_inputs((0,))
-        return utils.force_array(
-            xp.minimum(xp.maximum(0, x), self.cap), x.dtype),
+        return utils.force_array(xp.clip(x, 0, self.cap), x.dtype),
 
     def backward(self, indexes, grad_outputs):
         x, = self.get_retained_inputs()
@@ -45,11 +44,14 @@ class ClippedReLUGrad2(function_node.FunctionNode):
 
     def forward(self, inputs):
         gy, = inputs
-        x = self.x
-        return utils.force_array(gy * ((0 < x) & (x < self.cap)), x.dtype),
+        xp = backend.get_array_module(gy)
+        # The slope is 1 strictly inside (0, cap) and 0 elsewhere.
+        inside = (self.x > 0) & (self.x < self.cap)
+        return utils.force_array(xp.where(inside, gy, 0), self.x.dtype),
 
     def backward(self, indexes, grad_outputs):
-        return ClippedReLUGrad2(self.x, self.cap).apply(grad_outputs)
+        # Multiplying by a fixed 0/1 mask is its own derivative.
+        return type(self)(self.x, self.cap).apply(grad_outputs)
 
 
 def clipped_relu(x, z=20.0):
@@ -91,7 +93,7 @@ def relu6(x):
         >>> F.relu6(np.array([-2.0, 4.0, 10.0])).array
         array([0., 4., 6.])
 
-    .. seealso:: :func:`chainer.functions.clipped_relu`
+    It is :func:`~chainer.functions.clipped_relu` with ``z=6.0``.
     """
     y, = ClippedReLU(6.0).apply((x,))
     return y

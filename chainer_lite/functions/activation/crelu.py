@@ -6,7 +6,7 @@ from chainer_lite.utils import type_check
 
 class CReLU(function_node.FunctionNode):
 
-    """Concatenated Rectified Linear Unit."""
+    """``concat(relu(x), relu(-x))`` along an axis."""
 
     def __init__(self, axis=1):
         if not isinstance(axis, int):
@@ -46,7 +46,7 @@ class CReLU(function_node.FunctionNode):
 
 
 def crelu(x, axis=1):
-    """Concatenated Rectified Linear Unit function.
+    """Concatenates the ReLU of ``x`` and of ``-x`` (CReLU).
 
     Computes :math:`(\\max(0, x), \\max(0, -x))`, the two halves joined
     along ``axis`` (see https://arxiv.org/abs/1603.05201).

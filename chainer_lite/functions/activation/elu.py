@@ -7,7 +7,7 @@ from chainer_lite.utils import type_check
 
 class ELU(function_node.FunctionNode):
 
-    """Exponential Linear Unit."""
+    """ELU with parameter ``alpha``."""
 
     def __init__(self, alpha=1.0):
         self.alpha = float(alpha)
@@ -28,12 +28,10 @@ class ELU(function_node.FunctionNode):
 
     def backward(self, indexes, grad_outputs):
         y, = self.get_retained_outputs()
-        if self.alpha < 0:
-            cond = self.get_retained_inputs()[0]
-        else:
-            cond = y
-        gy, = grad_outputs
-        return ELUGrad(self.alpha, cond.array).apply((y,))[0] * gy,
+        sign_source = (self.get_retained_inputs()[0] if self.alpha < 0
+                       else y)
+        slope, = ELUGrad(self.alpha, sign_source.array).apply((y,))
+        return grad_outputs[0] * slope,
 
 
 class ELUGrad(function_node.FunctionNode):
@@ -60,7 +58,7 @@ class ELUGrad(function_node.FunctionNode):
 
 
 def elu(x, alpha=1.0):
-    """Exponential Linear Unit function.
+    """Exponential linear unit (ELU).
 
     Computes :math:`f(x) = x` for :math:`x > 0` and
     :math:`f(x) = \\alpha (\\exp(x) - 1)` otherwise

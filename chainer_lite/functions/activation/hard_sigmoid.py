@@ -14,10 +14,11 @@ class HardSigmoid(function_node.FunctionNode):
         type_check.expect(in_types[0].dtype.kind == 'f')
 
     def forward(self, inputs):
-        x = inputs[0]
+        x, = inputs
         xp = backend.get_array_module(x)
         self.retain_inputs((0,))
-        return utils.force_array(xp.clip(x * 0.2 + 0.5, 0.0, 1.0), x.dtype),
+        # The line 0.5 + 0.2 x, saturated to [0, 1].
+        return utils.force_array(xp.clip(0.5 + 0.2 * x, 0, 1), x.dtype),
 
     def backward(self, indexes, grad_outputs):
         x, = self.get_retained_inputs()
@@ -40,11 +41,13 @@ class HardSigmoidGrad(function_node.FunctionNode):
 
     def forward(self, inputs):
         gy, = inputs
-        gx = ((-2.5 < self.x) & (self.x < 2.5)) * gy * 0.2
+        xp = backend.get_array_module(gy)
+        # The slope is 0.2 on the unsaturated part |x| < 2.5.
+        gx = xp.where(xp.abs(self.x) < 2.5, 0.2 * gy, 0)
         return utils.force_array(gx, self.x.dtype),
 
     def backward(self, indexes, grad_outputs):
-        return HardSigmoidGrad(self.x).apply(grad_outputs)
+        return type(self)(self.x).apply(grad_outputs)
 
 
 def hard_sigmoid(x):

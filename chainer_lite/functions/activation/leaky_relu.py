@@ -36,11 +36,10 @@ class LeakyReLU(function_node.FunctionNode):
         return _scale_where_nonpositive(x, x, self.slope),
 
     def backward(self, indexes, grad_outputs):
-        if self.slope >= 0:
-            cond = self.get_retained_outputs()[0].array
-        else:
-            cond = self.get_retained_inputs()[0].array
-        return _LeakyReLUGrad(cond, self.slope).apply(grad_outputs)
+        sign_source, = (self.get_retained_outputs() if self.slope >= 0
+                        else self.get_retained_inputs())
+        grad = _LeakyReLUGrad(sign_source.array, self.slope)
+        return grad.apply(grad_outputs)
 
 
 class _LeakyReLUGrad(function_node.FunctionNode):
@@ -56,11 +55,11 @@ class _LeakyReLUGrad(function_node.FunctionNode):
         return _scale_where_nonpositive(self.cond, gy, self.slope),
 
     def backward(self, indexes, grad_outputs):
-        return _LeakyReLUGrad(self.cond, self.slope).apply(grad_outputs)
+        return type(self)(self.cond, self.slope).apply(grad_outputs)
 
 
 def leaky_relu(x, slope=0.2):
-    """Leaky Rectified Linear Unit function.
+    """Leaky ReLU: a small slope for non-positive inputs.
 
     Computes :math:`f(x) = x` for :math:`x > 0` and :math:`f(x) = ax`
     otherwise, where :math:`a` is ``slope``.

@@ -18,16 +18,17 @@ def _log_softmax(x, axis=1):
     return x - _logsumexp(x, axis)
 
 
-def _sum_broadcast(x, axis, shape):
-    from chainer_lite.functions.math import sum as sum_mod
+def _slice_total(v, axis):
+    # Sum along axis, broadcast back to v's shape (differentiable).
     from chainer_lite.functions.array import broadcast
+    from chainer_lite.functions.math import sum as _sum
     return broadcast.broadcast_to(
-        sum_mod.sum(x, axis=axis, keepdims=True), shape)
+        _sum.sum(v, axis=axis, keepdims=True), v.shape)
 
 
 class LogSoftmax(function_node.FunctionNode):
 
-    """Log-softmax activation function."""
+    """``log(softmax(x))`` along an axis."""
 
     def __init__(self, axis=1):
         self.axis = axis
@@ -60,19 +61,22 @@ class LogSoftmaxGrad(function_node.FunctionNode):
         self.retain_inputs((0, 1))
         y, gy = inputs
         xp = backend.get_array_module(y)
-        return gy - xp.exp(y) * gy.sum(axis=self.axis, keepdims=True),
+        total = gy.sum(axis=self.axis, keepdims=True)
+        return gy - total * xp.exp(y),
 
     def backward(self, indexes, grad_outputs):
         from chainer_lite.functions.math import exponential
         y, gy = self.get_retained_inputs()
         ggx, = grad_outputs
-        exp_y = exponential.exp(y)
-        ret = []
-        if 0 in indexes:
-            ret.append(-ggx * exp_y * _sum_broadcast(gy, self.axis, gy.shape))
-        if 1 in indexes:
-            ret.append(ggx - _sum_broadcast(ggx * exp_y, self.axis, gy.shape))
-        return tuple(ret)
+        # exp(y) is the softmax p; gx = gy - p * sum(gy).
+        p = exponential.exp(y)
+        grads = []
+        for i in indexes:
+            if i == 0:
+                grads.append(-(ggx * p) * _slice_total(gy, self.axis))
+            else:
+                grads.append(ggx - _slice_total(ggx * p, self.axis))
+        return tuple(grads)
 
 
 def log_softmax(x, axis=1):

@@ -5,7 +5,7 @@ from chainer_lite.utils import type_check
 
 
 def maxout(x, pool_size, axis=1):
-    """Maxout activation function.
+    """Maximum over groups of units along an axis (maxout).
 
     The ``axis`` dimension of ``x``, of size ``M * pool_size``, is split
     into ``(M, pool_size)`` and the maximum is taken over each group of
@@ -30,7 +30,7 @@ def maxout(x, pool_size, axis=1):
         >>> F.maxout(x, 2).array
         array([[5., 2.]])
 
-    .. seealso:: :class:`~chainer.links.Maxout`
+    The link :class:`~chainer.links.Maxout` adds the linear layer.
     """
     if pool_size <= 0:
         raise ValueError('pool_size must be a positive integer.')
@@ -40,8 +40,8 @@ def maxout(x, pool_size, axis=1):
             'x.shape[axis] % pool_size == 0',
             'x.shape[axis]={}, pool_size={}'.format(x_shape[axis], pool_size),
             'axis dimension must be divided by pool_size')
-    shape = (x_shape[:axis] +
-             (x_shape[axis] // pool_size, pool_size) +
-             x_shape[axis + 1:])
-    x = reshape.reshape(x, shape)
-    return minmax.max(x, axis=axis + 1)
+    # Split the axis into (groups, pool_size) and reduce the new one.
+    n_groups = x_shape[axis] // pool_size
+    grouped = reshape.reshape(
+        x, x_shape[:axis] + (n_groups, pool_size) + x_shape[axis + 1:])
+    return minmax.max(grouped, axis=axis + 1)

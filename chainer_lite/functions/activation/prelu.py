@@ -1,21 +1,15 @@
 """Parametric ReLU: ``x`` if non-negative, else ``W * x`` (learned ``W``)."""
 from chainer_lite import backend
 from chainer_lite import function_node
+from chainer_lite.functions.activation import _channelwise
+from chainer_lite.functions.array import broadcast
+from chainer_lite.functions.math import sum as _sum
 from chainer_lite.utils import type_check
-
-
-def _get_extended_shape(W, x):
-    # W covers the axes after the batch axis; trailing axes broadcast.
-    return (1,) + W.shape + (1,) * (x.ndim - W.ndim - 1)
-
-
-def _get_reduce_axes(W, x):
-    return (0,) + tuple(range(1 + W.ndim, x.ndim))
 
 
 class PReLUFunction(function_node.FunctionNode):
 
-    """Parametric Rectified Linear Unit function."""
+    """ReLU with a learned slope on the negative side."""
 
     def check_type_forward(self, in_types):
         type_check._argname(in_types, ('x', 'W'))
@@ -28,28 +22,30 @@ class PReLUFunction(function_node.FunctionNode):
         )
 
     def forward(self, inputs):
+        self.retain_inputs((0, 1))
         x, W = inputs
         xp = backend.get_array_module(x)
-        self.retain_inputs((0, 1))
-        W = W.reshape(_get_extended_shape(W, x))
-        return xp.where(x >= 0, x, x * W).astype(x.dtype, copy=False),
+        slopes = W.reshape(
+            _channelwise.param_view_shape(W.ndim, W.shape, x.ndim))
+        return xp.where(x < 0, x * slopes, x).astype(x.dtype, copy=False),
 
     def backward(self, indexes, grad_outputs):
-        from chainer_lite.functions.array import broadcast
-        from chainer_lite.functions.math import sum as sum_mod
         x, W = self.get_retained_inputs()
         gy, = grad_outputs
         negative = x.array < 0
-        ret = []
-        if 0 in indexes:
-            W_full = broadcast.broadcast_to(
-                W.reshape(_get_extended_shape(W, x)), x.shape)
-            # The slope is 1 on the non-negative side and W elsewhere.
-            ret.append(gy * (W_full * negative + (~negative)))
-        if 1 in indexes:
-            ret.append(sum_mod.sum(gy * x * negative,
-                                   axis=_get_reduce_axes(W, x)))
-        return ret
+        grads = []
+        for i in indexes:
+            if i == 0:
+                # The slope is W on the negative side and 1 elsewhere.
+                slopes = broadcast.broadcast_to(W.reshape(
+                    _channelwise.param_view_shape(W.ndim, W.shape, x.ndim)),
+                    x.shape)
+                grads.append(gy * (slopes * negative + (~negative)))
+            else:
+                grads.append(_sum.sum(
+                    gy * x * negative,
+                    axis=_channelwise.shared_axes(W.ndim, x.ndim)))
+        return grads
 
 
 def prelu(x, W):

@@ -42,7 +42,7 @@ class ReLUGrad2(function_node.FunctionNode):
         return utils.force_array(gy * (self.b > 0), gy.dtype),
 
     def backward(self, indexes, grad_outputs):
-        return ReLUGrad2(self.b).apply(grad_outputs)
+        return type(self)(self.b).apply(grad_outputs)
 
 
 def relu(x):

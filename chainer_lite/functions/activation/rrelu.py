@@ -14,7 +14,7 @@ def _scale_negative(cond, x, r):
 
 class RReLU(function_node.FunctionNode):
 
-    """Randomized Leaky rectifier unit."""
+    """Leaky ReLU whose negative slopes are drawn at random."""
 
     def __init__(self, lower=1. / 8, upper=1. / 3, r=None):
         if not 0.0 <= lower < 1.0:
@@ -38,21 +38,19 @@ class RReLU(function_node.FunctionNode):
     def forward(self, inputs):
         x, = inputs
         xp = backend.get_array_module(x)
-        if configuration.config.train:
-            if self.r is None:
-                self.r = xp.random.uniform(
-                    self.lower, self.upper, x.shape
-                ).astype(x.dtype, copy=False)
-        else:
-            # At test time the slope is the mean of the distribution.
-            self.r = xp.full(
-                x.shape, (self.lower + self.upper) / 2, dtype=x.dtype)
+        if not configuration.config.train:
+            # At test time every slope is the mean of the distribution.
+            self.r = xp.full_like(x, (self.lower + self.upper) / 2)
+        elif self.r is None:
+            slopes = xp.random.uniform(self.lower, self.upper, x.shape)
+            self.r = slopes.astype(x.dtype, copy=False)
         self.retain_outputs((0,))
         return _scale_negative(x, x, self.r),
 
     def backward(self, indexes, grad_outputs):
-        y = self.get_retained_outputs()[0].array
-        return _RReLUGrad(y, self.r).apply(grad_outputs)
+        # y has the sign of x, so it tells which slope applied.
+        y, = self.get_retained_outputs()
+        return _RReLUGrad(y.array, self.r).apply(grad_outputs)
 
 
 class _RReLUGrad(function_node.FunctionNode):
@@ -68,7 +66,7 @@ class _RReLUGrad(function_node.FunctionNode):
         return _scale_negative(self.y, gy, self.r),
 
     def backward(self, indexes, grad_outputs):
-        return _RReLUGrad(self.y, self.r).apply(grad_outputs)
+        return type(self)(self.y, self.r).apply(grad_outputs)
 
 
 def rrelu(x, l=1. / 8, u=1. / 3, **kwargs):
@@ -105,16 +103,10 @@ def rrelu(x, l=1. / 8, u=1. / 3, **kwargs):
         ...     F.rrelu(x, l=0.0, u=0.5).array
         array([-0.25,  2.  ], dtype=float32)
     """
-    r = None
-    return_r = False
-    if kwargs:
-        r, return_r = argument.parse_kwargs(
-            kwargs, ('r', r), ('return_r', r),
-            train='train argument is not supported anymore. '
-                  'Use chainer.using_config')
-    func = RReLU(l, u, r)
-    out, = func.apply((x,))
-    r = func.r
-    if return_r:
-        return out, r
-    return out
+    r, return_r = argument.parse_kwargs(
+        kwargs, ('r', None), ('return_r', False),
+        train='train argument is not supported anymore. '
+              'Use chainer.using_config')
+    node = RReLU(l, u, r)
+    y, = node.apply((x,))
+    return (y, node.r) if return_r else y

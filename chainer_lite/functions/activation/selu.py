@@ -5,7 +5,7 @@ from chainer_lite.functions.activation import elu
 def selu(x,
          alpha=1.6732632423543772848170429916717,
          scale=1.0507009873554804934193349852946):
-    """Scaled Exponential Linear Unit function.
+    """Scaled exponential linear unit (SELU).
 
     Computes :math:`\\lambda x` for :math:`x \\ge 0` and
     :math:`\\lambda \\alpha (\\exp(x) - 1)` otherwise; the default
@@ -15,8 +15,8 @@ def selu(x,
     Args:
         x (:class:`~chainer.Variable` or :ref:`ndarray`): Input variable, a
             float array of any shape.
-        alpha (float): Parameter :math:`\\alpha`.
-        scale (float): Parameter :math:`\\lambda`.
+        alpha (float): The ELU parameter :math:`\\alpha`.
+        scale (float): The output scale :math:`\\lambda`.
 
     Returns:
         ~chainer.Variable: Output variable of the same shape and dtype.

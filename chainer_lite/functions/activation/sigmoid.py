@@ -7,25 +7,23 @@ from chainer_lite.utils import type_check
 
 class Sigmoid(function_node.FunctionNode):
 
-    """Logistic sigmoid function."""
+    """Elementwise ``1 / (1 + exp(-x))``."""
 
     def check_type_forward(self, in_types):
         type_check._argname(in_types, ('x',))
         type_check.expect(in_types[0].dtype.kind == 'f')
 
     def forward(self, inputs):
-        x = inputs[0]
+        x, = inputs
         xp = backend.get_array_module(x)
-        # The tanh form does not overflow for large |x|.
-        half = x.dtype.type(0.5)
-        y = utils.force_array(xp.tanh(x * half) * half + half)
         self.retain_outputs((0,))
-        return y,
+        # sigmoid(x) = (1 + tanh(x / 2)) / 2 cannot overflow for large |x|.
+        half = x.dtype.type(0.5)
+        return utils.force_array(half + half * xp.tanh(half * x)),
 
     def backward(self, indexes, grad_outputs):
-        y = self.get_retained_outputs()[0]
-        gy, = grad_outputs
-        return SigmoidGrad((None,)).apply((y, gy))
+        y, = self.get_retained_outputs()
+        return SigmoidGrad((None,)).apply((y,) + tuple(grad_outputs))
 
 
 class SigmoidGrad(function_node.FunctionNode):
@@ -49,13 +47,13 @@ class SigmoidGrad(function_node.FunctionNode):
     def forward(self, inputs):
         self.retain_inputs((0, 1))
         y, gy = inputs
-        one = y.dtype.type(1)
-        return utils.force_array(gy * y * (one - y)),
+        return utils.force_array((y - y * y) * gy),
 
     def backward(self, indexes, grad_outputs):
         y, gy = self.get_retained_inputs()
         ggx, = grad_outputs
-        return ggx * gy * (1 - 2 * y), ggx * y * (1 - y)
+        # The output is gy * s(y) with s(y) = y - y^2, s'(y) = 1 - 2 y.
+        return ggx * gy * (1 - 2 * y), ggx * (y - y * y)
 
 
 def sigmoid(x):

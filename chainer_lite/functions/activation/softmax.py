@@ -4,16 +4,17 @@ from chainer_lite import function_node
 from chainer_lite.utils import type_check
 
 
-def _sum_keepdims(x, axis):
-    from chainer_lite.functions.math import sum as sum_mod
+def _slice_total(v, axis):
+    # Sum along axis, broadcast back to v's shape (differentiable).
     from chainer_lite.functions.array import broadcast
+    from chainer_lite.functions.math import sum as _sum
     return broadcast.broadcast_to(
-        sum_mod.sum(x, axis=axis, keepdims=True), x.shape)
+        _sum.sum(v, axis=axis, keepdims=True), v.shape)
 
 
 class Softmax(function_node.FunctionNode):
 
-    """Softmax activation function."""
+    """Normalized exponentials along an axis."""
 
     def __init__(self, axis=1):
         self.axis = axis
@@ -29,12 +30,10 @@ class Softmax(function_node.FunctionNode):
     def forward(self, inputs):
         x, = inputs
         xp = backend.get_array_module(x)
-        # Shifting by the maximum keeps exp from overflowing.
-        y = x - x.max(axis=self.axis, keepdims=True)
-        xp.exp(y, out=y)
-        y /= y.sum(axis=self.axis, keepdims=True)
         self.retain_outputs((0,))
-        return y,
+        # Shifting by the maximum keeps exp from overflowing.
+        weights = xp.exp(x - x.max(axis=self.axis, keepdims=True))
+        return weights / weights.sum(axis=self.axis, keepdims=True),
 
     def backward(self, indexes, grad_outputs):
         y = self.get_retained_outputs()[0]
@@ -44,7 +43,8 @@ class Softmax(function_node.FunctionNode):
 
 class _SoftmaxGrad(function_node.FunctionNode):
 
-    # gx = y * gy - y * sum(y * gy), as a function of (y, gy).
+    # gx = y * (gy - <y, gy>), the inner product taken along the axis, as
+    # a function of (y, gy).
 
     def __init__(self, axis):
         self.axis = axis
@@ -52,20 +52,21 @@ class _SoftmaxGrad(function_node.FunctionNode):
     def forward(self, inputs):
         self.retain_inputs((0, 1))
         y, gy = inputs
-        gx = y * gy
-        gx -= y * gx.sum(axis=self.axis, keepdims=True)
-        return gx,
+        weighted = y * gy
+        return y * (gy - weighted.sum(axis=self.axis, keepdims=True)),
 
     def backward(self, indexes, grad_outputs):
         y, gy = self.get_retained_inputs()
         ggx, = grad_outputs
-        ga = ggx - _sum_keepdims(ggx * y, self.axis)
-        ret = []
-        if 0 in indexes:
-            ret.append(ga * gy - ggx * _sum_keepdims(y * gy, self.axis))
-        if 1 in indexes:
-            ret.append(ga * y)
-        return tuple(ret)
+        centered = ggx - _slice_total(ggx * y, self.axis)
+        grads = []
+        for i in indexes:
+            if i == 0:
+                grads.append(
+                    centered * gy - ggx * _slice_total(y * gy, self.axis))
+            else:
+                grads.append(centered * y)
+        return tuple(grads)
 
 
 def softmax(x, axis=1):

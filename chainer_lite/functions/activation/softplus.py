@@ -21,10 +21,8 @@ class Softplus(function_node.FunctionNode):
         self.retain_inputs((0,))
         x = inputs[0]
         xp = backend.get_array_module(x)
-        bx = self.beta * x
-        # max(bx, 0) + log1p(exp(-|bx|)) equals log1p(exp(bx)) without
-        # overflowing for large bx.
-        y = (xp.fmax(bx, 0) + xp.log1p(xp.exp(-xp.fabs(bx)))) * self.beta_inv
+        # log(1 + exp(beta x)) / beta; logaddexp does not overflow.
+        y = xp.logaddexp(0, self.beta * x) * self.beta_inv
         return utils.force_array(y, x.dtype),
 
     def backward(self, indexes, grad_outputs):
@@ -43,7 +41,7 @@ def softplus(x, beta=1.0):
     Args:
         x (:class:`~chainer.Variable` or :ref:`ndarray`): Input variable, a
             float array of any shape.
-        beta (float): Parameter :math:`\\beta`.
+        beta (float): The sharpness :math:`\\beta`.
 
     Returns:
         ~chainer.Variable: Output variable of the same shape and dtype.

@@ -1,16 +1,11 @@
 """Swish: ``x * sigmoid(beta * x)`` with a per-channel ``beta``."""
 from chainer_lite import backend
 from chainer_lite import function_node
+from chainer_lite.functions.activation import _channelwise
+from chainer_lite.functions.activation import sigmoid
+from chainer_lite.functions.array import broadcast
+from chainer_lite.functions.math import sum as _sum
 from chainer_lite.utils import type_check
-
-
-def _get_extended_shape(beta, x):
-    # beta covers the axes after the batch axis; trailing axes broadcast.
-    return (1,) + beta.shape + (1,) * (x.ndim - beta.ndim - 1)
-
-
-def _get_reduction_axes(beta, x):
-    return (0,) + tuple(range(1 + beta.ndim, x.ndim))
 
 
 class Swish(function_node.FunctionNode):
@@ -32,30 +27,31 @@ class Swish(function_node.FunctionNode):
         self.retain_inputs((0, 1))
         x, beta = inputs
         xp = backend.get_array_module(x)
-        bx = beta.reshape(_get_extended_shape(beta, x)) * x
+        scaled = beta.reshape(_channelwise.param_view_shape(
+            beta.ndim, beta.shape, x.ndim)) * x
+        # sigmoid(v) = (1 + tanh(v / 2)) / 2, free of overflow.
         half = x.dtype.type(0.5)
-        return x * (xp.tanh(bx * half) * half + half),
+        return x * (half + half * xp.tanh(half * scaled)),
 
     def backward(self, indexes, grad_outputs):
-        from chainer_lite.functions.activation import sigmoid
-        from chainer_lite.functions.array import broadcast
-        from chainer_lite.functions.math import sum as sum_mod
         x, beta = self.get_retained_inputs()
         gy, = grad_outputs
-        beta_full = broadcast.broadcast_to(
-            beta.reshape(_get_extended_shape(beta, x)), x.shape)
-        s = sigmoid.sigmoid(beta_full * x)
+        beta_x = broadcast.broadcast_to(beta.reshape(
+            _channelwise.param_view_shape(beta.ndim, beta.shape, x.ndim)),
+            x.shape)
+        s = sigmoid.sigmoid(beta_x * x)
         y = x * s
-        ret = []
-        if 0 in indexes:
-            # dy/dx = s + beta * x * s * (1 - s) = by + s * (1 - by)
-            by = beta_full * y
-            ret.append(gy * (by + s * (1 - by)))
-        if 1 in indexes:
-            # dy/dbeta = x^2 * s * (1 - s) = y * (x - y)
-            ret.append(sum_mod.sum(gy * y * (x - y),
-                                   axis=_get_reduction_axes(beta, x)))
-        return ret
+        grads = []
+        for i in indexes:
+            if i == 0:
+                # dy/dx = s + beta x s (1 - s) = s + beta y (1 - s)
+                grads.append(gy * (s + beta_x * y * (1 - s)))
+            else:
+                # dy/dbeta = x^2 s (1 - s) = y (x - y)
+                grads.append(_sum.sum(
+                    gy * y * (x - y),
+                    axis=_channelwise.shared_axes(beta.ndim, x.ndim)))
+        return grads
 
 
 def swish(x, beta):
@@ -66,7 +62,7 @@ def swish(x, beta):
     (https://arxiv.org/abs/1710.05941).
 
     Args:
-        x (:class:`~chainer.Variable` or :ref:`ndarray`): Input variable of
+        x (:class:`~chainer.Variable` or :ref:`ndarray`): Input of
             shape :math:`(s_B, s_1, ..., s_N)`, the first axis being the
             minibatch.
         beta (:class:`~chainer.Variable` or :ref:`ndarray`): The parameter,

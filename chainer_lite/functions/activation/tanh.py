@@ -7,7 +7,7 @@ from chainer_lite.utils import type_check
 
 class Tanh(function_node.FunctionNode):
 
-    """Hyperbolic tangent function."""
+    """Elementwise ``tanh``."""
 
     def check_type_forward(self, in_types):
         type_check._argname(in_types, ('x',))
@@ -20,8 +20,8 @@ class Tanh(function_node.FunctionNode):
         return utils.force_array(xp.tanh(x)),
 
     def backward(self, indexes, grad_outputs):
-        y = self.get_retained_outputs()[0]
-        return TanhGrad(None).apply((y, grad_outputs[0]))
+        y, = self.get_retained_outputs()
+        return TanhGrad(None).apply((y,) + tuple(grad_outputs))
 
 
 class TanhGrad(function_node.FunctionNode):
@@ -34,18 +34,17 @@ class TanhGrad(function_node.FunctionNode):
     def forward(self, inputs):
         self.retain_inputs((0, 1))
         y, gy = inputs
-        one = y.dtype.type(1)
-        return utils.force_array(gy * (one - y * y)),
+        return utils.force_array((1 - y * y) * gy, gy.dtype),
 
     def backward(self, indexes, grad_outputs):
         y, gy = self.get_retained_inputs()
-        ggx = grad_outputs[0]
-        y_ggx = y * ggx
-        return -2 * gy * y_ggx, ggx - y * y_ggx
+        ggx, = grad_outputs
+        # The output is gy * s(y) with s(y) = 1 - y^2, s'(y) = -2 y.
+        return ggx * gy * (-2 * y), ggx * (1 - y * y)
 
 
 def tanh(x):
-    """Elementwise hyperbolic tangent function.
+    """Hyperbolic tangent, applied to every element.
 
     Args:
         x (:class:`~chainer.Variable` or :ref:`ndarray`): Input variable, a

@@ -1,6 +1,4 @@
 """Multiclass classification accuracy of a minibatch."""
-import numpy
-
 from chainer_lite import backend
 from chainer_lite import function_node
 from chainer_lite.utils import type_check
@@ -33,26 +31,18 @@ class Accuracy(function_node.FunctionNode):
     def forward(self, inputs):
         y, t = inputs
         xp = backend.get_array_module(y)
-        pred = y.argmax(axis=1).reshape(t.shape)
+        hit = y.argmax(axis=1).reshape(t.shape) == t
         if self.ignore_label is None:
-            return xp.asarray((pred == t).mean(dtype=y.dtype)),
-        ignored = t == self.ignore_label
-        n_ignored = ignored.sum()
-        # Ignored entries are forced to match and then taken out of both the
-        # count and the total.
-        pred = xp.where(ignored, self.ignore_label, pred)
-        count = (pred == t).sum() - n_ignored
-        total = t.size - n_ignored
-        if xp is numpy:
-            acc = 0.0 if total == 0 else float(count) / total
-            return xp.asarray(acc, dtype=y.dtype),
-        # On the GPU the branch stays on the device.
-        return xp.where(total == 0, xp.asarray(0.0, dtype=y.dtype),
-                        xp.asarray(count / total, dtype=y.dtype)),
+            return xp.asarray(hit.mean(dtype=y.dtype)),
+        considered = t != self.ignore_label
+        n_hit = xp.count_nonzero(hit & considered)
+        # With nothing to count the accuracy is 0 (and so is n_hit).
+        n_considered = xp.maximum(xp.count_nonzero(considered), 1)
+        return xp.asarray(n_hit / n_considered, dtype=y.dtype),
 
 
 def accuracy(y, t, ignore_label=None):
-    """Computes multiclass classification accuracy of the minibatch.
+    """Fraction of samples whose highest score is at the true label.
 
     The predicted label of sample :math:`(i, k, \\dots)` is
     :math:`\\operatorname{argmax}_j y(i, j, k, \\dots)`.
@@ -80,5 +70,6 @@ def accuracy(y, t, ignore_label=None):
         >>> F.accuracy(y, np.array([1, 2], np.int32), ignore_label=2).array
         array(1.)
     """
-    acc, = Accuracy(ignore_label=ignore_label).apply((y, t))
+    node = Accuracy(ignore_label=ignore_label)
+    acc, = node.apply((y, t))
     return acc

@@ -21,18 +21,17 @@ class BinaryAccuracy(function_node.FunctionNode):
         )
 
     def forward(self, inputs):
-        xp = backend.get_array_module(*inputs)
         y, t = inputs
-        y = y.ravel()
-        t = t.ravel()
+        xp = backend.get_array_module(y)
         # An ignored label (-1) never equals a prediction (0 or 1).
-        correct = ((y >= 0) == t).sum()
-        count = xp.maximum(1, (t != self.ignore_label).sum())
-        return xp.asarray(correct / count, dtype=y.dtype),
+        n_correct = xp.count_nonzero((y >= 0) == t)
+        n_considered = xp.count_nonzero(t != self.ignore_label)
+        return xp.asarray(n_correct / xp.maximum(n_considered, 1),
+                          dtype=y.dtype),
 
 
 def binary_accuracy(y, t):
-    """Computes binary classification accuracy of the minibatch.
+    """Fraction of entries whose sign-based prediction matches ``t``.
 
     The prediction is 1 where ``y >= 0`` and 0 elsewhere.
 

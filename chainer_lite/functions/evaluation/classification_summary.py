@@ -5,11 +5,11 @@ from chainer_lite import function_node
 from chainer_lite.utils import type_check
 
 
-def _fbeta_score(precision, recall, beta):
-    beta_square = beta * beta
-    return ((1 + beta_square) * precision * recall
-            / (beta_square * precision + recall)).astype(
-                precision.dtype, copy=False)
+def _f_beta(precision, recall, beta):
+    # Weighted harmonic mean: recall counts beta^2 times as much.
+    weight = beta ** 2
+    score = (1 + weight) * precision * recall / (weight * precision + recall)
+    return score.astype(precision.dtype, copy=False)
 
 
 class ClassificationSummary(function_node.FunctionNode):
@@ -38,27 +38,30 @@ class ClassificationSummary(function_node.FunctionNode):
             type_check.expect(x_type.shape[i] == 1)
 
     def forward(self, inputs):
-        xp = backend.get_array_module(*inputs)
         y, t = inputs
+        xp = backend.get_array_module(y)
         t = t.astype(xp.int32, copy=False)
         if self.label_num is None:
-            label_num = int(xp.amax(t)) + 1
+            n_class = int(xp.amax(t)) + 1
         else:
-            label_num = self.label_num
+            n_class = self.label_num
             if chainer_lite.is_debug():
-                assert (t < label_num).all()
-        # Ignored samples are counted in an extra bin, dropped below.
-        ignored = (t == self.ignore_label).ravel()
-        pred = xp.where(ignored, label_num, y.argmax(axis=1).ravel())
-        true = xp.where(ignored, label_num, t.ravel())
-        support = xp.bincount(true, minlength=label_num + 1)[:label_num]
-        relevant = xp.bincount(pred, minlength=label_num + 1)[:label_num]
-        hits = xp.where(pred == true, true, label_num)
-        tp = xp.bincount(hits, minlength=label_num + 1)[:label_num]
-        precision = tp / relevant
-        recall = tp / support
-        fbeta = _fbeta_score(precision, recall, self.beta)
-        return precision, recall, fbeta, support
+                assert (t < n_class).all()
+        kept = (t != self.ignore_label).ravel()
+        # Classes outside [0, n_class) share the extra index n_class, so
+        # the (n_class + 1)^2 confusion matrix counts every pair once.
+        truth = xp.minimum(t.ravel()[kept], n_class)
+        guess = xp.minimum(y.argmax(axis=1).ravel()[kept], n_class)
+        side = n_class + 1
+        confusion = xp.bincount(truth * side + guess,
+                                minlength=side * side).reshape(side, side)
+        hits = confusion.diagonal()[:n_class]
+        support = confusion.sum(axis=1)[:n_class]
+        predicted = confusion.sum(axis=0)[:n_class]
+        precision = hits / predicted
+        recall = hits / support
+        return precision, recall, _f_beta(precision, recall, self.beta), \
+            support
 
 
 def classification_summary(y, t, label_num=None, beta=1.0, ignore_label=-1):

@@ -11,10 +11,9 @@ class R2_score(function_node.FunctionNode):
     def __init__(self, sample_weight, multioutput):
         if sample_weight is not None:
             raise NotImplementedError()
-        if multioutput in ['uniform_average', 'raw_values']:
-            self.multioutput = multioutput
-        else:
+        if multioutput not in ('uniform_average', 'raw_values'):
             raise ValueError('invalid multioutput argument')
+        self.multioutput = multioutput
 
     def check_type_forward(self, in_types):
         type_check._argname(in_types, ('pred', 'true'))
@@ -28,19 +27,18 @@ class R2_score(function_node.FunctionNode):
         )
 
     def forward(self, inputs):
-        xp = backend.get_array_module(*inputs)
         pred, true = inputs
-        ss_res = xp.asarray(xp.sum((pred - true) ** 2, axis=0))
-        ss_tot = xp.asarray(
-            xp.sum((true - xp.mean(true, axis=0)) ** 2, axis=0))
-        # A constant column scores 0 (the division is avoided).
-        constant = ss_tot == 0
-        ss_tot[constant] = 1
-        ret = xp.where(constant, 0.0, 1 - ss_res / ss_tot).astype(
-            pred.dtype, copy=False)
+        xp = backend.get_array_module(pred)
+        residual = xp.square(pred - true).sum(axis=0)
+        spread = xp.square(true - true.mean(axis=0)).sum(axis=0)
+        # A constant column of ``true`` scores 0 rather than dividing by 0.
+        varies = spread != 0
+        score = xp.where(
+            varies, 1 - residual / xp.where(varies, spread, 1), 0.0)
+        score = xp.asarray(score).astype(pred.dtype, copy=False)
         if self.multioutput == 'uniform_average':
-            return xp.asarray(ret.mean()),
-        return ret,
+            score = xp.asarray(score.mean())
+        return score,
 
 
 def r2_score(pred, true, sample_weight=None, multioutput='uniform_average'):

@@ -7,7 +7,7 @@ from chainer_lite.utils import type_check
 
 class AbsoluteError(function_node.FunctionNode):
 
-    """Element-wise absolute error function."""
+    """Elementwise ``|x0 - x1|``."""
 
     def check_type_forward(self, in_types):
         type_check._argname(in_types, ('x0', 'x1'))
@@ -20,13 +20,14 @@ class AbsoluteError(function_node.FunctionNode):
     def forward(self, inputs):
         x0, x1 = inputs
         self.diff = x0 - x1
-        return utils.force_array(abs(self.diff), dtype=x0.dtype),
+        xp = backend.get_array_module(x0)
+        return utils.force_array(xp.abs(self.diff), dtype=x0.dtype),
 
     def backward(self, indexes, grad_outputs):
-        gy, = grad_outputs
         # The sign is piecewise constant, so it is a constant here.
-        gx = gy * backend.get_array_module(gy).sign(self.diff)
-        return gx, -gx
+        direction = backend.get_array_module(self.diff).sign(self.diff)
+        g0 = grad_outputs[0] * direction
+        return g0, -g0
 
 
 def absolute_error(x0, x1):

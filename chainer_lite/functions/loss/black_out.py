@@ -1,14 +1,12 @@
 """BlackOut loss: a sampled approximation of softmax cross entropy."""
-from chainer_lite.functions.array import broadcast
-from chainer_lite.functions.array import concat
-from chainer_lite.functions.array import expand_dims
-from chainer_lite.functions.array import reshape
+from chainer_lite import backend
+from chainer_lite.functions.activation import log_softmax
 from chainer_lite.functions.connection import embed_id
 from chainer_lite.functions.math import average
 from chainer_lite.functions.math import exponential
-from chainer_lite.functions.math import logsumexp
-from chainer_lite.functions.math import matmul
+from chainer_lite.functions.math import logarithm_1p
 from chainer_lite.functions.math import sum as _sum
+from chainer_lite import variable
 
 
 def black_out(x, t, W, samples, reduce='mean'):
@@ -41,26 +39,22 @@ def black_out(x, t, W, samples, reduce='mean'):
         >>> t = np.array([0], np.int32)
         >>> samples = np.array([[1, 2]], np.int32)
         >>> F.black_out(x, t, W, samples, reduce='no').array
-        array([1.9095427], dtype=float32)
+        array([1.90954...], dtype=float32)
 
     See: `BlackOut: Speeding up Recurrent Neural Network Language Models
     With Very Large Vocabularies <https://arxiv.org/abs/1511.06909>`_
     """
-    batch_size = x.shape[0]
-    # Scores of the negative samples (N, S) and of the labels (N, 1).
-    neg_emb = embed_id.embed_id(samples, W)
-    neg_y = matmul.matmul(neg_emb, x[:, :, None])
-    neg_y = reshape.reshape(neg_y, neg_y.shape[:-1])
-    pos_emb = expand_dims.expand_dims(embed_id.embed_id(t, W), 1)
-    pos_y = matmul.matmul(pos_emb, x[:, :, None])
-    pos_y = reshape.reshape(pos_y, pos_y.shape[:-1])
-
-    logz = logsumexp.logsumexp(concat.concat([pos_y, neg_y]), axis=1)
-    blogz, bneg_y = broadcast.broadcast(
-        reshape.reshape(logz, (batch_size, 1)), neg_y)
-    ny = exponential.log(1 - exponential.exp(bneg_y - blogz))
-    py = reshape.reshape(pos_y, (batch_size,))
-    loss = -(py - logz + _sum.sum(ny, axis=1))
+    labels = variable.as_array(t)
+    xp = backend.get_array_module(labels)
+    # Column 0 holds each label, the other columns its negative samples.
+    candidates = xp.concatenate(
+        [labels[:, None], variable.as_array(samples)], axis=1)
+    embedded = embed_id.embed_id(candidates, W)  # (N, 1 + S, D)
+    scores = _sum.sum(embedded * x[:, None, :], axis=2)
+    # p(y) is the softmax of the scores over the candidate set.
+    log_p = log_softmax.log_softmax(scores, axis=1)
+    log_not_p = logarithm_1p.log1p(-exponential.exp(log_p[:, 1:]))
+    loss = -(log_p[:, 0] + _sum.sum(log_not_p, axis=1))
     if reduce == 'mean':
         loss = average.average(loss)
     return loss

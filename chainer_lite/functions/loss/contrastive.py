@@ -1,6 +1,7 @@
 """Contrastive loss of pairs labelled similar or dissimilar."""
 from chainer_lite import backend
 from chainer_lite import function_node
+from chainer_lite.functions.activation import relu
 from chainer_lite.functions.array import broadcast
 from chainer_lite.functions.array import cast
 from chainer_lite.functions.math import maximum
@@ -39,44 +40,38 @@ class Contrastive(function_node.FunctionNode):
         )
 
     def forward(self, inputs):
-        xp = backend.get_array_module(*inputs)
         self.retain_inputs((0, 1, 2))
         x0, x1, y = inputs
-        diff = x0 - x1
-        dist_sq = xp.sum(diff ** 2, axis=1)
-        hinge = xp.maximum(self.margin - xp.sqrt(dist_sq), 0)
-        loss = (y * dist_sq + (1 - y) * hinge * hinge) * .5
+        xp = backend.get_array_module(x0)
+        dist_sq = xp.square(x0 - x1).sum(axis=1)
+        shortfall = xp.maximum(self.margin - xp.sqrt(dist_sq), 0)
+        per_pair = 0.5 * (y * dist_sq + (1 - y) * shortfall * shortfall)
         if self.reduce == 'mean':
-            loss = xp.sum(loss) / x0.shape[0]
-        return xp.asarray(loss, dtype=x0.dtype),
+            per_pair = per_pair.sum() / len(x0)
+        return xp.asarray(per_pair, dtype=x0.dtype),
 
     def backward(self, indexes, grad_outputs):
         x0, x1, y = self.get_retained_inputs()
         gy, = grad_outputs
-        xp = backend.get_array_module(gy)
-        shape = x0.shape
+        xp = backend.get_array_module(x0)
+        n = len(x0)
         diff = x0 - x1
-        dist = sqrt.sqrt(_sum.sum(diff ** 2, axis=1))
-        mdist = broadcast.broadcast_to(
-            (self.margin - dist)[:, None], shape)
-        dist = broadcast.broadcast_to(dist[:, None], shape)
-        # The distance is kept away from zero, where its derivative is
-        # undefined; 1e-7 would overflow in half precision.
-        eps = 5e-3 if dist.dtype == 'float16' else 1e-7
-        dist = maximum.maximum(dist, xp.full(shape, eps, dtype=dist.dtype))
-        mdist = maximum.maximum(mdist, xp.zeros(shape, dtype=mdist.dtype))
-        if self.reduce == 'mean':
-            alpha = gy / shape[0]
-        else:
-            alpha = gy[:, None]
-        alpha = broadcast.broadcast_to(alpha, shape)
-        similar = xp.broadcast_to(y.array[:, None], shape).astype(x0.dtype)
-        # similar pairs pull together, dissimilar ones push apart up to the
-        # margin.
-        gx0 = alpha * similar * diff
-        gx0 += alpha * (1 - similar) * mdist * -(diff / dist)
-        gx0 = cast.cast(gx0, x0.dtype)
-        return gx0, -gx0, None
+        dist = sqrt.sqrt(_sum.sum(diff * diff, axis=1))
+        # Bounded away from zero, where d dist / d x is undefined (1e-7
+        # would overflow once inverted in half precision).
+        floor = 5e-3 if dist.dtype == 'float16' else 1e-7
+        safe_dist = maximum.maximum(dist, xp.full(n, floor, dist.dtype))
+        # Per pair, d loss / d x0 = coeff * diff: 1 for similar pairs,
+        # -max(margin - dist, 0) / dist for dissimilar ones.
+        similar = y.array.astype(x0.dtype)
+        push = relu.relu(self.margin - dist) / safe_dist
+        coeff = similar - (1 - similar) * push
+        row_g = broadcast.broadcast_to(gy / n, (n,)) \
+            if self.reduce == 'mean' else gy
+        g0 = broadcast.broadcast_to(
+            (row_g * coeff)[:, None], x0.shape) * diff
+        g0 = cast.cast(g0, x0.dtype)
+        return g0, -g0, None
 
 
 def contrastive(x0, x1, y, margin=1, reduce='mean'):
@@ -112,4 +107,5 @@ def contrastive(x0, x1, y, margin=1, reduce='mean'):
         >>> F.contrastive(x0, x1, y, reduce='no').array
         array([0.5  , 0.125], dtype=float32)
     """
-    return Contrastive(margin, reduce).apply((x0, x1, y))[0]
+    node = Contrastive(margin, reduce=reduce)
+    return node.apply((x0, x1, y))[0]

@@ -1,17 +1,33 @@
 """Linear-chain conditional random field: loss and Viterbi decoding."""
-from chainer_lite.functions.array import broadcast
+from chainer_lite import backend
 from chainer_lite.functions.array import concat
-from chainer_lite.functions.array import reshape
 from chainer_lite.functions.array import select_item
-from chainer_lite.functions.array import split_axis
-from chainer_lite.functions.connection import embed_id
 from chainer_lite.functions.math import logsumexp
 from chainer_lite.functions.math import minmax
 from chainer_lite.functions.math import sum as _sum
+from chainer_lite import variable
+
+
+def _scan(state, steps, update):
+    """Runs ``state = update(state, *step)`` over time-major steps.
+
+    The batch may only shrink from one step to the next (the first ``len``
+    sequences stay active); the state of a sequence that has ended is set
+    aside. Returns the last state of every sequence, in batch order.
+    """
+    ended = []
+    for step in steps:
+        active = len(step[0])
+        if state.shape[0] > active:
+            ended.append(state[active:])
+            state = state[:active]
+        state = update(state, *step)
+    # Later-ending sequences come first in the batch.
+    return concat.concat([state] + ended[::-1], axis=0) if ended else state
 
 
 def crf1d(cost, xs, ys, reduce='mean'):
-    """Calculates negative log-likelihood of linear-chain CRF.
+    """Negative log-likelihood of label sequences under a linear-chain CRF.
 
     For a sequence of label scores :math:`x_1, \\dots, x_n` and labels
     :math:`y_1, \\dots, y_n`, the score of the path is
@@ -53,48 +69,31 @@ def crf1d(cost, xs, ys, reduce='mean'):
             "only 'mean' and 'no' are valid for 'reduce', but '%s' is "
             'given' % reduce)
     assert xs[0].shape[1] == cost.shape[0]
-    n_label = cost.shape[0]
-    n_batch = xs[0].shape[0]
+    labels = [variable.as_array(y) for y in ys]
 
-    # Forward algorithm; sequences that ended keep their last alpha.
-    alpha = xs[0]
-    alphas = []
-    for x in xs[1:]:
-        batch = x.shape[0]
-        if alpha.shape[0] > batch:
-            alpha, alpha_rest = split_axis.split_axis(alpha, [batch], axis=0)
-            alphas.append(alpha_rest)
-        b_alpha, b_cost = broadcast.broadcast(alpha[..., None], cost)
-        alpha = logsumexp.logsumexp(b_alpha + b_cost, axis=1) + x
-    if alphas:
-        alphas.append(alpha)
-        alpha = concat.concat(alphas[::-1], axis=0)
-    logz = logsumexp.logsumexp(alpha, axis=1)
+    def log_forward(log_alpha, x):
+        # log_alpha[b, i] + cost[i, j], summed over the previous label i.
+        return logsumexp.logsumexp(log_alpha[:, :, None] + cost, axis=1) + x
 
-    # Score of the given label paths.
-    cost = reshape.reshape(cost, (cost.size, 1))
-    score = select_item.select_item(xs[0], ys[0])
-    scores = []
-    for x, y, y_prev in zip(xs[1:], ys[1:], ys[:-1]):
-        batch = x.shape[0]
-        if score.shape[0] > batch:
-            y_prev, _ = split_axis.split_axis(y_prev, [batch], axis=0)
-            score, score_rest = split_axis.split_axis(score, [batch], axis=0)
-            scores.append(score_rest)
-        score += (select_item.select_item(x, y) + reshape.reshape(
-            embed_id.embed_id(y_prev * n_label + y, cost), (batch,)))
-    if scores:
-        scores.append(score)
-        score = concat.concat(scores[::-1], axis=0)
+    log_z = logsumexp.logsumexp(
+        _scan(xs[0], [(x,) for x in xs[1:]], log_forward), axis=1)
 
-    loss = logz - score
+    def add_step(score, x, y, y_prev):
+        return (score + select_item.select_item(x, y)
+                + cost[y_prev[:len(y)], y])
+
+    path_score = _scan(
+        select_item.select_item(xs[0], labels[0]),
+        list(zip(xs[1:], labels[1:], labels[:-1])), add_step)
+
+    loss = log_z - path_score
     if reduce == 'mean':
-        return _sum.sum(loss) / n_batch
+        return _sum.sum(loss) / xs[0].shape[0]
     return loss
 
 
 def argmax_crf1d(cost, xs):
-    """Computes a state that maximizes a joint probability of the given CRF.
+    """Finds the most probable label sequences of a linear-chain CRF.
 
     Viterbi decoding of :func:`crf1d`'s model.
 
@@ -121,34 +120,23 @@ def argmax_crf1d(cost, xs):
         >>> path
         [array([1], dtype=int32), array([1], dtype=int32)]
     """
-    alpha = xs[0]
-    alphas = []
-    max_inds = []
-    for x in xs[1:]:
-        batch = x.shape[0]
-        if alpha.shape[0] > batch:
-            alpha, alpha_rest = split_axis.split_axis(alpha, [batch], axis=0)
-            alphas.append(alpha_rest)
-        else:
-            alphas.append(None)
-        b_alpha, b_cost = broadcast.broadcast(alpha[..., None], cost)
-        scores = b_alpha + b_cost
-        max_inds.append(minmax.argmax(scores, axis=1))
-        alpha = minmax.max(scores, axis=1) + x
+    xp = backend.get_array_module(xs[0])
+    pointers = []  # pointers[t][b, j]: best label at t given label j at t+1
 
-    # Back-track the best labels.
-    inds = minmax.argmax(alpha, axis=1)
-    path = [inds.array]
-    for m, a in zip(max_inds[::-1], alphas[::-1]):
-        inds = select_item.select_item(m, inds)
-        if a is not None:
-            inds = concat.concat([inds, minmax.argmax(a, axis=1)], axis=0)
-        path.append(inds.array)
-    path.reverse()
+    def max_forward(best, x):
+        candidates = best[:, :, None] + cost
+        pointers.append(variable.as_array(candidates).argmax(axis=1))
+        return minmax.max(candidates, axis=1) + x
 
-    score = minmax.max(alpha, axis=1)
-    for a in alphas[::-1]:
-        if a is None:
-            continue
-        score = concat.concat([score, minmax.max(a, axis=1)], axis=0)
+    last = _scan(xs[0], [(x,) for x in xs[1:]], max_forward)
+    score = minmax.max(last, axis=1)
+
+    # Walk back from each sequence's own last step.
+    labels = variable.as_array(last).argmax(axis=1).astype(xp.int32)
+    path = [None] * len(xs)
+    for t in range(len(xs) - 1, -1, -1):
+        active = len(xs[t])
+        path[t] = labels[:active].copy()
+        if t > 0:
+            labels[:active] = pointers[t - 1][xp.arange(active), path[t]]
     return score, path

@@ -6,6 +6,15 @@ from chainer_lite.functions.math import average
 from chainer_lite.functions.math import matmul
 from chainer_lite import utils
 from chainer_lite.utils import type_check
+from chainer_lite import variable
+
+
+def _centered(v):
+    # Subtracts the mean over the batch (axis 0); arrays or Variables.
+    if isinstance(v, variable.Variable):
+        mean = average.average(v, axis=0, keepdims=True)
+        return v - broadcast.broadcast_to(mean, v.shape)
+    return v - v.mean(axis=0, keepdims=True)
 
 
 class CrossCovariance(function_node.FunctionNode):
@@ -33,41 +42,29 @@ class CrossCovariance(function_node.FunctionNode):
     def forward(self, inputs):
         self.retain_inputs((0, 1))
         y, z = inputs
-        y_centered = y - y.mean(axis=0, keepdims=True)
-        z_centered = z - z.mean(axis=0, keepdims=True)
-        covariance = y_centered.T.dot(z_centered)
-        covariance /= len(y)
-        if self.reduce == 'no':
-            return covariance,
         xp = backend.get_array_module(y)
-        cost = xp.vdot(covariance, covariance) * y.dtype.type(0.5)
-        return utils.force_array(cost, y.dtype),
+        cov = xp.matmul(_centered(y).T, _centered(z)) / y.dtype.type(len(y))
+        if self.reduce == 'no':
+            return cov,
+        return utils.force_array(
+            y.dtype.type(0.5) * xp.square(cov).sum(), y.dtype),
 
     def backward(self, indexes, grad_outputs):
         y, z = self.get_retained_inputs()
         gcost, = grad_outputs
         n = len(y)
-        y_centered = y - broadcast.broadcast_to(
-            average.average(y, axis=0, keepdims=True), y.shape)
-        z_centered = z - broadcast.broadcast_to(
-            average.average(z, axis=0, keepdims=True), z.shape)
-        gcost_div_n = gcost / gcost.dtype.type(n)
-        # The centring terms drop out: the centred columns sum to zero.
-        ret = []
+        y_c, z_c = _centered(y), _centered(z)
+        # Gradient with respect to the covariance matrix C; the penalty
+        # C^2 / 2 passes on gcost * C. The centring of y and z drops out
+        # since the centred columns sum to zero.
         if self.reduce == 'half_squared_sum':
-            covariance = matmul.matmul(y_centered.T, z_centered) / n
-            if 0 in indexes:
-                gy = matmul.matmul(z_centered, covariance.T)
-                ret.append(gy * broadcast.broadcast_to(gcost_div_n, gy.shape))
-            if 1 in indexes:
-                gz = matmul.matmul(y_centered, covariance)
-                ret.append(gz * broadcast.broadcast_to(gcost_div_n, gz.shape))
+            cov = matmul.matmul(y_c, z_c, transa=True) / n
+            g_cov = broadcast.broadcast_to(gcost, cov.shape) * cov
         else:
-            if 0 in indexes:
-                ret.append(matmul.matmul(z_centered, gcost_div_n.T))
-            if 1 in indexes:
-                ret.append(matmul.matmul(y_centered, gcost_div_n))
-        return ret
+            g_cov = gcost
+        g_cov = g_cov / n
+        return [matmul.matmul(z_c, g_cov, transb=True) if i == 0
+                else matmul.matmul(y_c, g_cov) for i in indexes]
 
 
 def cross_covariance(y, z, reduce='half_squared_sum'):
@@ -96,4 +93,5 @@ def cross_covariance(y, z, reduce='half_squared_sum'):
         >>> F.cross_covariance(y, y).array
         array(0.5, dtype=float32)
     """
-    return CrossCovariance(reduce).apply((y, z))[0]
+    node = CrossCovariance(reduce=reduce)
+    return node.apply((y, z))[0]

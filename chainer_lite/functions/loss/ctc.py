@@ -10,72 +10,99 @@ from chainer_lite.functions.array import stack
 from chainer_lite import utils
 from chainer_lite.utils import type_check
 
+# Stands for log(0) in the lattice: finite, so that log-adding two
+# impossible states stays well defined, and far below any real log-prob.
+_LOG_ZERO = -1e10
 
-def _logsumexp(a, xp, axis=None):
-    vmax = xp.amax(a, axis=axis, keepdims=True)
-    vmax = vmax + xp.log(xp.sum(xp.exp(a - vmax), axis=axis, keepdims=True,
-                                dtype=a.dtype))
-    return xp.squeeze(vmax, axis=axis)
-
-
-def _softmax(x, xp):
-    val = xp.exp(x - xp.amax(x, axis=2, keepdims=True))
-    val /= xp.sum(val, axis=2, keepdims=True)
-    return val
+_INPUT_NAMES = ('input_length', 'label_length', 't', 'x')
 
 
-def _label_to_path(labels, blank_symbol, xp):
-    # The label sequence with a blank before, between and after its labels.
-    path = xp.full((len(labels), labels.shape[1] * 2 + 1),
-                   blank_symbol, dtype=numpy.int32)
-    path[:, 1::2] = labels
-    return path
+def _shifted(a, k, fill):
+    """``a`` moved ``k`` places along its last axis (right for k > 0)."""
+    out = backend.get_array_module(a).full_like(a, fill)
+    if k > 0:
+        out[..., k:] = a[..., :-k]
+    else:
+        out[..., :k] = a[..., -k:]
+    return out
 
 
-def _flip_path(path, path_length, xp):
-    # Reverses the first path_length[b] entries of each path (the padding
-    # moves to the front, where it is never reached).
-    n_batch, n_label = path.shape
-    rotate = (xp.arange(n_label) + path_length[:, None]) % n_label
-    return path[xp.arange(n_batch, dtype=xp.int32)[:, None],
-                rotate][:, ::-1]
+def _log_softmax(x, xp):
+    z = x - x.max(axis=-1, keepdims=True)
+    return z - xp.log(xp.exp(z).sum(axis=-1, keepdims=True))
 
 
-def _flip_label_probability(y, input_length, xp):
-    # Reverses the first input_length[b] time steps of each sequence.
-    seq, n_batch, n_vocab = y.shape
-    rotate = (xp.arange(seq, dtype=xp.int32)[:, None] + input_length) % seq
-    return y[
-        rotate[:, :, None],
-        xp.arange(n_batch, dtype=xp.int32)[None, :, None],
-        xp.arange(n_vocab, dtype=xp.int32)[None, None, :]][::-1]
+class _Lattice(object):
 
+    """Log-space forward-backward over the blank-extended label sequences.
 
-def _flip_path_probability(prob, input_length, path_length, xp):
-    # Both flips at once, for the (time, batch, path) lattice.
-    seq, n_batch, n_label = prob.shape
-    rotate_input = ((xp.arange(seq, dtype=xp.int32)[:, None] + input_length)
-                    % seq)
-    rotate_label = ((xp.arange(n_label, dtype=xp.int32)
-                     + path_length[:, None]) % n_label)
-    return prob[
-        rotate_input[:, :, None],
-        xp.arange(n_batch, dtype=xp.int32)[None, :, None],
-        rotate_label][::-1, :, ::-1]
+    The extended sequence of sample ``b`` is ``ext[b] = (blank, t[b, 0],
+    blank, t[b, 1], ..., blank)`` of valid length ``2 * label_length[b] +
+    1``. A path may stay on a position, advance by one, or advance by two
+    when it skips a blank between two different labels.
+
+    Attributes:
+        ext: ``(B, S)`` extended labels.
+        log_p: ``(B,)`` log-likelihood of each label sequence.
+        occupancy: ``(T, B, S)`` posterior probability that time step ``t``
+            is aligned to position ``s``.
+    """
+
+    def __init__(self, log_y, labels, input_length, label_length, blank):
+        xp = backend.get_array_module(log_y)
+        n_steps, n_batch, _ = log_y.shape
+        ext = xp.full((n_batch, 2 * labels.shape[1] + 1), blank, numpy.int32)
+        ext[:, 1::2] = labels
+        pos = xp.arange(ext.shape[1])
+        # emit[t, b, s] = log y[t, b, ext[b, s]]
+        emit = log_y[:, xp.arange(n_batch)[:, None], ext]
+        skip_ok = _shifted(ext, 2, -1) != ext
+        skip_ok[:, :2] = False
+        last = (2 * label_length + 1)[:, None] - 1
+        is_end = (pos == last) | (pos == last - 1)
+
+        alpha = xp.empty_like(emit)
+        a = xp.where(pos < 2, 0, _LOG_ZERO).astype(emit.dtype) + emit[0]
+        alpha[0] = a
+        for t in range(1, n_steps):
+            a = self._merge(a, _shifted(a, 1, _LOG_ZERO),
+                            _shifted(a, 2, _LOG_ZERO), skip_ok) + emit[t]
+            alpha[t] = a
+
+        # The backward variables start afresh at each sample's last step.
+        skip_back_ok = _shifted(skip_ok, -2, False)
+        finish = xp.where(is_end, 0, _LOG_ZERO).astype(emit.dtype)
+        beta = xp.empty_like(emit)
+        b = xp.full_like(emit[0], _LOG_ZERO)
+        for t in range(n_steps - 1, -1, -1):
+            b = self._merge(b, _shifted(b, -1, _LOG_ZERO),
+                            _shifted(b, -2, _LOG_ZERO), skip_back_ok)
+            b = xp.where((input_length == t + 1)[:, None], finish, b)
+            b = b + emit[t]
+            beta[t] = b
+
+        at_end = alpha[input_length - 1, xp.arange(n_batch)]
+        at_end = xp.where(is_end, at_end, _LOG_ZERO)
+        top = at_end.max(axis=1)
+        self.log_p = top + xp.log(xp.exp(at_end - top[:, None]).sum(axis=1))
+        self.ext = ext
+        # alpha and beta both include the emission at (t, s): remove one.
+        self.occupancy = xp.exp(alpha + beta - emit - self.log_p[:, None])
+
+    @staticmethod
+    def _merge(stay, step, skip, skip_ok):
+        xp = backend.get_array_module(stay)
+        return xp.logaddexp(xp.logaddexp(stay, step),
+                            xp.where(skip_ok, skip, _LOG_ZERO))
 
 
 class ConnectionistTemporalClassification(function.Function):
 
     """CTC loss of ``(input_length, label_length, t, x)``, ``x`` being the
-    stacked (time, batch, vocabulary) scores.
-
-    It works in log space, where log(0) is represented by a large negative
-    ``zero_padding``.
-    """
+    stacked (time, batch, vocabulary) scores."""
 
     def __init__(self, blank_symbol, reduce='mean'):
         self.blank_symbol = blank_symbol
-        self.zero_padding = None
         if reduce not in ('mean', 'no'):
             raise ValueError(
                 "only 'mean' and 'no' are valid "
@@ -83,14 +110,13 @@ class ConnectionistTemporalClassification(function.Function):
         self.reduce = reduce
 
     def check_type_forward(self, in_types):
-        type_check._argname(
-            in_types, ('input_length', 'label_length', 't', 'x'))
-        input_length_type, label_length_type, t_type, x_type = in_types
+        type_check._argname(in_types, _INPUT_NAMES)
+        in_len, lab_len, t_type, x_type = in_types
         type_check.expect(
-            input_length_type.dtype == numpy.int32,
-            input_length_type.ndim == 1,
-            label_length_type.dtype == numpy.int32,
-            label_length_type.ndim == 1,
+            in_len.dtype == numpy.int32,
+            in_len.ndim == 1,
+            lab_len.dtype == numpy.int32,
+            lab_len.ndim == 1,
             t_type.ndim == 2,
             t_type.dtype == numpy.int32,
             x_type.ndim == 3,
@@ -99,123 +125,50 @@ class ConnectionistTemporalClassification(function.Function):
         n_batch = x_type.shape[1]
         type_check.expect(
             t_type.shape[0] == n_batch,
-            input_length_type.shape[0] == n_batch,
-            label_length_type.shape[0] == n_batch,
+            in_len.shape[0] == n_batch,
+            lab_len.shape[0] == n_batch,
         )
 
-    def log_matrix(self, x, xp):
-        zero = x == 0
-        res = xp.where(zero, self.zero_padding, xp.log(xp.where(zero, 1, x)))
-        return res.astype(x.dtype, copy=False)
-
-    def label_probability(self, label_size, path, path_length,
-                          multiply_seq, xp):
-        # Sums the lattice occupancy of the path positions per vocabulary
-        # entry: ret[s, b, c] = sum_{p < len_b, path[b, p] == c}
-        # multiply_seq[s, b, p].
-        n_batch, max_path_length = path.shape
-        dtype = multiply_seq.dtype
-        in_path = xp.arange(max_path_length) < path_length[:, None]
-        one_hot = ((path[:, :, None] == xp.arange(label_size))
-                   & in_path[:, :, None]).astype(dtype)
-        return xp.einsum('sbp,bpc->sbc', multiply_seq, one_hot)
-
-    def _computes_transition(self, prev_prob, path, path_length, cum_prob,
-                             y):
-        xp = backend.get_array_module(prev_prob)
-        n_batch, max_path_length = path.shape
-        # A path position is reached from itself, from the previous one, or
-        # (skipping a blank) from two before unless the labels repeat.
-        mat = xp.full((3, n_batch, max_path_length), self.zero_padding,
-                      y.dtype)
-        mat[0, :, :] = prev_prob
-        mat[1, :, 1:] = prev_prob[:, :-1]
-        mat[2, :, 2:] = prev_prob[:, :-2]
-        same_transition = path[:, :-2] == path[:, 2:]
-        mat[2, :, 2:][same_transition] = self.zero_padding
-        prob = _logsumexp(mat, xp, axis=0)
-        outside = xp.arange(max_path_length) >= path_length[:, None]
-        prob[outside] = self.zero_padding
-        cum_prob += prob
-        batch_index = xp.arange(n_batch, dtype=xp.int32)
-        prob += y[batch_index[:, None], path]
-        return prob
-
-    def calc_trans(self, yseq, input_length, label, label_length, path,
-                   path_length, xp):
-        """Returns the log of the total probability of the label paths
-        through each (time, batch, path position), by the forward-backward
-        algorithm."""
-        max_input_length, n_batch, n_unit = yseq.shape
-        max_path_length = path.shape[1]
-        start = xp.full((n_batch, max_path_length), self.zero_padding,
-                        dtype=yseq.dtype)
-        start[:, 0] = 0
-        batch_index = xp.arange(n_batch, dtype=xp.int32)
-        seq_index = xp.arange(len(yseq), dtype=xp.int32)
-        # Emission log-probabilities; the forward pass adds the forward
-        # variables to them in place, the backward pass the backward ones.
-        prob = yseq[seq_index[:, None, None], batch_index[:, None], path]
-
-        forward_prob = start
-        for i, y in enumerate(yseq):
-            forward_prob = self._computes_transition(
-                forward_prob, path, path_length, prob[i], y)
-
-        r_path = _flip_path(path, path_length, xp)
-        yseq_inv = _flip_label_probability(yseq, input_length, xp)
-        prob = _flip_path_probability(prob, input_length, path_length, xp)
-        backward_prob = start
-        for i, y_inv in enumerate(yseq_inv):
-            backward_prob = self._computes_transition(
-                backward_prob, r_path, path_length, prob[i], y_inv)
-        return _flip_path_probability(prob, input_length, path_length, xp)
-
     def forward(self, inputs):
-        xp = backend.get_array_module(inputs[0])
-        self.input_length, label_length, t, xs = inputs
-        if self.zero_padding is None:
-            if xs.dtype == numpy.float16:
-                self.zero_padding = -10000.0
-            else:
-                self.zero_padding = -10000000000.0
+        input_length, label_length, t, x = inputs
+        xp = backend.get_array_module(x)
         if chainer_lite.is_debug():
-            assert len(xs) >= xp.max(self.input_length)
+            assert len(x) >= xp.max(input_length)
             assert t.shape[1] >= xp.max(label_length)
-
-        self.path_length = 2 * label_length + 1
-        self.yseq = _softmax(xs, xp)
-        log_yseq = self.log_matrix(self.yseq, xp)
-        self.path = _label_to_path(t, self.blank_symbol, xp)
-        self.prob_trans = self.calc_trans(
-            log_yseq, self.input_length, t, label_length, self.path,
-            self.path_length, xp)
-        loss = -_logsumexp(self.prob_trans[0], xp, axis=1)
+        # Half precision is too coarse for the lattice sums.
+        work = numpy.promote_types(x.dtype, numpy.float32)
+        log_y = _log_softmax(x.astype(work, copy=False), xp)
+        self.lattice = _Lattice(
+            log_y, t, input_length, label_length, self.blank_symbol)
+        self.y = xp.exp(log_y)
+        losses = -self.lattice.log_p
         if self.reduce == 'mean':
-            loss = utils.force_array(xp.mean(loss))
-        return loss,
+            losses = losses.mean()
+        return utils.force_array(losses, x.dtype),
 
-    def backward(self, inputs, grad_output):
-        xp = backend.get_array_module(inputs[0])
-        batch_size = len(inputs[2])
-        total_probability = _logsumexp(self.prob_trans[0], xp, axis=1)
-        label_prob = self.label_probability(
-            self.yseq.shape[2], self.path, self.path_length,
-            xp.exp(self.prob_trans - total_probability[:, None]), xp)
-        gx = self.yseq - label_prob
+    def backward(self, inputs, grad_outputs):
+        input_length, _, _, x = inputs
+        xp = backend.get_array_module(x)
+        gy, = grad_outputs
+        lattice = self.lattice
+        n_steps, n_batch, n_vocab = x.shape
+        # Collect the occupancy of every position onto its label.
+        one_hot = (lattice.ext[:, :, None] == xp.arange(n_vocab)).astype(
+            self.y.dtype)
+        label_mass = xp.einsum('tbs,bsv->tbv', lattice.occupancy, one_hot)
         if self.reduce == 'mean':
-            gx *= grad_output[0] / batch_size
+            weight = gy / n_batch
         else:
-            gx *= grad_output[0][..., None]
-        # Time steps past each input's length get no gradient.
-        gx *= (xp.arange(len(gx))[:, None] < self.input_length)[..., None]
-        return None, None, None, gx
+            weight = gy[None, :, None]
+        live = (xp.arange(n_steps)[:, None] < input_length)[:, :, None]
+        gx = (self.y - label_mass) * weight * live
+        return None, None, None, gx.astype(x.dtype, copy=False)
 
 
 def connectionist_temporal_classification(
         x, t, blank_symbol, input_length=None, label_length=None,
         reduce='mean'):
-    """Connectionist Temporal Classification loss function.
+    """Connectionist temporal classification (CTC) loss.
 
     Given per-time-step scores ``x`` (before softmax) and a label sequence
     ``t``, it computes :math:`-\\log p(t | x)`, summing the probabilities of
@@ -228,12 +181,12 @@ def connectionist_temporal_classification(
         t (:class:`~chainer.Variable` or :ref:`ndarray`): ``int32`` labels
             of shape ``(B, L)`` (padded beyond ``label_length``).
         blank_symbol (int): Index of the blank symbol, in ``[0, V)``.
-        input_length (:class:`~chainer.Variable` or :ref:`ndarray`):
-            ``int32`` lengths of the inputs, of shape ``(B,)`` (default: all
-            ``len(x)``).
-        label_length (:class:`~chainer.Variable` or :ref:`ndarray`):
-            ``int32`` lengths of the labels, of shape ``(B,)`` (default: all
-            ``L``).
+        input_length (~chainer.Variable or :ref:`ndarray`):
+            ``int32`` number of valid steps of each sample, shape ``(B,)``
+            (default: ``len(x)`` for all).
+        label_length (~chainer.Variable or :ref:`ndarray`):
+            ``int32`` number of valid labels of each sample, shape ``(B,)``
+            (default: ``L`` for all).
         reduce (str): ``'mean'`` (a scalar) or ``'no'`` (``(B,)``).
 
     Returns:
@@ -249,9 +202,8 @@ def connectionist_temporal_classification(
         >>> F.connectionist_temporal_classification(x, t, 1).array
         array(0.2876821, dtype=float32)
 
-    See: `Connectionist Temporal Classification: Labelling Unsegmented
-    Sequence Data with Recurrent Neural Networks
-    <https://www.cs.toronto.edu/~graves/icml_2006.pdf>`_
+    The loss was introduced by Graves et al. (ICML 2006,
+    https://www.cs.toronto.edu/~graves/icml_2006.pdf).
     """
     if not isinstance(x, collections.abc.Sequence):
         raise TypeError('x must be a list of Variables')
@@ -260,9 +212,10 @@ def connectionist_temporal_classification(
     assert 0 <= blank_symbol < x[0].shape[1]
     assert x[0].ndim == 2
     xp = backend.get_array_module(x[0])
+    n_batch = x[0].shape[0]
     if input_length is None:
-        input_length = xp.full(len(x[0]), len(x), dtype=numpy.int32)
+        input_length = xp.full((n_batch,), len(x), numpy.int32)
     if label_length is None:
-        label_length = xp.full(len(t), t.shape[1], dtype=numpy.int32)
-    return ConnectionistTemporalClassification(blank_symbol, reduce)(
-        input_length, label_length, t, stack.stack(x))
+        label_length = xp.full((n_batch,), t.shape[1], numpy.int32)
+    node = ConnectionistTemporalClassification(blank_symbol, reduce)
+    return node(input_length, label_length, t, stack.stack(x))

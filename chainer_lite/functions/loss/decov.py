@@ -2,7 +2,7 @@
 from chainer_lite import backend
 from chainer_lite import function_node
 from chainer_lite.functions.array import broadcast
-from chainer_lite.functions.math import average
+from chainer_lite.functions.loss.cross_covariance import _centered
 from chainer_lite.functions.math import matmul
 from chainer_lite import utils
 from chainer_lite.utils import type_check
@@ -35,30 +35,30 @@ class DeCov(function_node.FunctionNode):
         self.retain_inputs((0,))
         h, = inputs
         xp = backend.get_array_module(h)
-        h_centered = h - h.mean(axis=0, keepdims=True)
-        covariance = h_centered.T.dot(h_centered)
-        xp.fill_diagonal(covariance, 0.0)
-        covariance /= len(h)
+        h_c = _centered(h)
+        # Only the covariances between different units are penalized.
+        cov = xp.matmul(h_c.T, h_c) / h.dtype.type(len(h))
+        cov *= _off_diagonal(xp, h.shape[1], h.dtype)
         if self.reduce == 'no':
-            return covariance,
-        cost = xp.vdot(covariance, covariance) * h.dtype.type(0.5)
-        return utils.force_array(cost, h.dtype),
+            return cov,
+        return utils.force_array(
+            h.dtype.type(0.5) * xp.square(cov).sum(), h.dtype),
 
     def backward(self, indexes, grad_outputs):
         h, = self.get_retained_inputs()
         gcost, = grad_outputs
         xp = backend.get_array_module(h)
         n, m = h.shape
-        h_centered = h - broadcast.broadcast_to(
-            average.average(h, axis=0, keepdims=True), h.shape)
-        mask = _off_diagonal(xp, m, h.dtype)
-        gcost_div_n = gcost / gcost.dtype.type(n)
+        h_c = _centered(h)
+        off = _off_diagonal(xp, m, h.dtype)
+        # Gradient with respect to the (masked) covariance matrix C, which
+        # depends on h through h_c^T h_c, hence g_h = h_c (G + G^T) / n.
         if self.reduce == 'half_squared_sum':
-            covariance = matmul.matmul(h_centered.T, h_centered) * mask / n
-            gh = 2.0 * matmul.matmul(h_centered, covariance)
-            return gh * broadcast.broadcast_to(gcost_div_n, gh.shape),
-        g = gcost_div_n * mask
-        return matmul.matmul(h_centered, g + g.T),
+            cov = matmul.matmul(h_c, h_c, transa=True) * off / n
+            g_cov = broadcast.broadcast_to(gcost, cov.shape) * cov
+        else:
+            g_cov = gcost * off
+        return matmul.matmul(h_c, g_cov + g_cov.T) / n,
 
 
 def decov(h, reduce='half_squared_sum'):

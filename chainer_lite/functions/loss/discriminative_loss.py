@@ -1,10 +1,23 @@
 """Discriminative margin-based clustering loss for instance segmentation."""
+import numpy
+
 from chainer_lite import backend
 from chainer_lite.functions.activation import relu
-from chainer_lite.functions.array import broadcast
+from chainer_lite.functions.array import reshape
 from chainer_lite.functions.math import basic_math
 from chainer_lite.functions.math import sqrt
 from chainer_lite.functions.math import sum as _sum
+
+
+def _l1_norm(x, axis=None):
+    return _sum.sum(basic_math.absolute(x), axis=axis)
+
+
+def _l2_norm(x, axis=None):
+    return sqrt.sqrt(_sum.sum(x ** 2, axis=axis))
+
+
+_NORMS = {1: _l1_norm, 2: _l2_norm}
 
 
 class DiscriminativeMarginBasedClusteringLoss(object):
@@ -40,23 +53,18 @@ class DiscriminativeMarginBasedClusteringLoss(object):
         self.max_embedding_dim = max_embedding_dim
         if self.max_embedding_dim <= 0:
             raise ValueError('Max number of embeddings has to be positive!')
-        if norm == 1:
-            self.norm = lambda x, axis=None: _sum.sum(
-                basic_math.absolute(x), axis=axis)
-        elif norm == 2:
-            self.norm = lambda x, axis=None: sqrt.sqrt(
-                _sum.sum(x ** 2, axis=axis))
-        else:
+        if norm not in _NORMS:
             raise ValueError('For discriminative loss, '
                              'norm can only be 1 or 2. '
                              'Obtained the value : {}'.format(norm))
+        self.norm = _NORMS[norm]
 
     def __call__(self, embeddings, labels):
         """Computes the three terms.
 
         Args:
-            embeddings (:class:`~chainer.Variable` or :ref:`ndarray`):
-                Embeddings of shape ``(N, max_embedding_dim, H, W)``.
+            embeddings (~chainer.Variable or :ref:`ndarray`): Pixel
+                embeddings of shape ``(N, max_embedding_dim, H, W)``.
             labels (:ref:`ndarray`): Instance labels of shape ``(N, H, W)``;
                 pixels of instance ``c`` hold ``c`` (``1 <= c <=
                 max_embedding_dim``).
@@ -67,33 +75,37 @@ class DiscriminativeMarginBasedClusteringLoss(object):
         """
         assert self.max_embedding_dim == embeddings.shape[1]
         xp = backend.get_array_module(embeddings)
-        n_dim = self.max_embedding_dim
+        n_inst = self.max_embedding_dim
+        n_batch, n_chan = embeddings.shape[:2]
+        # Pixels are flattened: emb is (1, N, D, P), member is (K, N, 1, P)
+        # with member[k, n, 0, p] = 1 where pixel p of sample n belongs to
+        # instance k + 1.
+        emb = reshape.reshape(embeddings, (1, n_batch, n_chan, -1))
+        ids = xp.arange(1, n_inst + 1).reshape(n_inst, 1, 1)
+        member = (labels.reshape(1, n_batch, -1) == ids)[:, :, None, :]
+        member = member.astype(emb.dtype)
+        sizes = member.sum(axis=3)  # (K, N, 1)
+        centers = _sum.sum(emb * member, axis=3) / xp.maximum(sizes, 1)
 
-        # One copy of the embeddings per instance label, with its mask.
-        emb = embeddings[None, :]
-        emb = broadcast.broadcast_to(emb, (n_dim,) + emb.shape[1:])
-        masks = xp.stack([xp.expand_dims(labels == c + 1, 1)
-                          for c in range(n_dim)], 0)
-        means = _sum.sum(emb * masks, axis=(3, 4))
-        means = means / xp.maximum(xp.sum(masks, (2, 3, 4))[:, :, None], 1)
+        # Regularization: a norm per instance, taken jointly over the batch
+        # and channel axes.
+        l_reg = _sum.sum(self.norm(centers, (1, 2))) / (n_inst * n_batch)
 
-        l_reg = _sum.sum(self.norm(means, (1, 2)))
-        l_reg = l_reg / (n_dim * embeddings.shape[0])
+        # Variance: hinge on each member pixel's distance to its center.
+        offsets = (centers[:, :, :, None] - emb) * member
+        pull = relu.relu(self.norm(offsets, 2) - self.delta_v) ** 2
+        pixels_per_inst = xp.maximum(sizes.sum(axis=(1, 2)), 1)
+        l_var = _sum.sum(_sum.sum(pull, axis=(1, 2)) / pixels_per_inst)
+        l_var = l_var / n_inst
 
-        l_var = self.norm((means[:, :, :, None, None] - emb) * masks, 2)
-        l_var = relu.relu(l_var - self.delta_v) ** 2
-        l_var = _sum.sum(l_var, (1, 2, 3))
-        l_var = l_var / xp.maximum(xp.sum(masks, (1, 2, 3, 4)), 1)
-        l_var = _sum.sum(l_var) / n_dim
-
-        l_dist = 0.0
-        count = 0
-        for c_a in range(len(means)):
-            for c_b in range(c_a + 1, len(means)):
-                dist = self.norm(means[c_a] - means[c_b], 1)
-                l_dist += _sum.sum(relu.relu(2 * self.delta_d - dist) ** 2)
-                count += 1
-        l_dist /= max(count * embeddings.shape[0], 1)
+        # Distance: hinge on the distance of every pair of centers.
+        first, second = numpy.triu_indices(n_inst, 1)
+        if len(first):
+            gaps = self.norm(centers[first] - centers[second], 2)
+            push = relu.relu(2 * self.delta_d - gaps) ** 2
+            l_dist = _sum.sum(push) / (len(first) * n_batch)
+        else:
+            l_dist = 0.0
         return self.alpha * l_var, self.beta * l_dist, self.gamma * l_reg
 
 
@@ -106,8 +118,8 @@ def discriminative_margin_based_clustering_loss(
     the arguments (https://arxiv.org/abs/1708.02551).
 
     Args:
-        embeddings (:class:`~chainer.Variable` or :ref:`ndarray`):
-            Embeddings of shape ``(N, max_embedding_dim, H, W)``.
+        embeddings (~chainer.Variable or :ref:`ndarray`): Pixel embeddings
+            of shape ``(N, max_embedding_dim, H, W)``.
         labels (:ref:`ndarray`): Instance labels of shape ``(N, H, W)``.
         delta_v (float): Margin of the variance term.
         delta_d (float): Margin of the distance term.
@@ -120,6 +132,8 @@ def discriminative_margin_based_clustering_loss(
     Returns:
         tuple: ``(variance, distance, regularization)`` terms, weighted.
     """
-    loss = DiscriminativeMarginBasedClusteringLoss(
-        delta_v, delta_d, max_embedding_dim, norm, alpha, beta, gamma)
-    return loss(embeddings, labels)
+    terms = DiscriminativeMarginBasedClusteringLoss(
+        delta_v=delta_v, delta_d=delta_d,
+        max_embedding_dim=max_embedding_dim, norm=norm, alpha=alpha,
+        beta=beta, gamma=gamma)
+    return terms(embeddings, labels)

@@ -65,7 +65,7 @@ class Hinge(function_node.FunctionNode):
 
 
 def hinge(x, t, norm='L1', reduce='mean'):
-    """Computes the hinge loss for a one-of-many classification task.
+    """Multiclass (one-vs-rest) hinge loss.
 
     With :math:`s_{nk} = -1` if :math:`k = t_n` and :math:`+1` otherwise,
     the elementwise loss is :math:`\\max(0, 1 + s_{nk} x_{nk})^p` with

@@ -30,28 +30,28 @@ class HuberLoss(function_node.FunctionNode):
 
     def forward(self, inputs):
         self.retain_inputs((0, 1))
-        xp = backend.get_array_module(*inputs)
         x, t = inputs
-        dtype = x.dtype
-        delta = dtype.type(self.delta)
-        a = xp.abs(utils.force_array(x - t, dtype))
-        # min(a^2, max(2 delta a - delta^2, delta^2)) / 2 is a^2 / 2 for
-        # a <= delta and delta (a - delta / 2) beyond.
-        linear = xp.maximum(2 * delta * a - delta * delta, delta * delta)
-        y = utils.force_array(xp.minimum(xp.square(a), linear) * dtype.type(
-            0.5), dtype)
+        xp = backend.get_array_module(x)
+        delta = x.dtype.type(self.delta)
+        err = xp.abs(utils.force_array(x - t, x.dtype))
+        half = x.dtype.type(0.5)
+        # Quadratic inside [-delta, delta], linear (slope delta) outside.
+        y = xp.where(err <= delta, half * err * err,
+                     delta * (err - half * delta))
+        y = utils.force_array(y, x.dtype)
         if self.reduce == 'sum_along_second_axis':
-            return y.sum(axis=1),
+            y = y.sum(axis=1)
         return y,
 
     def backward(self, indexes, grad_outputs):
         x, t = self.get_retained_inputs()
         gy, = grad_outputs
-        gx = clip.clip(x - t, -self.delta, self.delta)
+        # The derivative of the loss by x - t is x - t clipped to delta.
+        slope = clip.clip(x - t, -self.delta, self.delta)
         if self.reduce == 'sum_along_second_axis':
             gy = expand_dims.expand_dims(gy, 1)
-        gx = broadcast.broadcast_to(gy, gx.shape) * gx
-        return gx, -gx
+        g = slope * broadcast.broadcast_to(gy, slope.shape)
+        return g, -g
 
 
 def huber_loss(x, t, delta, reduce='sum_along_second_axis'):
@@ -86,4 +86,5 @@ def huber_loss(x, t, delta, reduce='sum_along_second_axis'):
         >>> F.huber_loss(x, np.zeros_like(x), delta=1.0, reduce='no').array
         array([[0.125, 2.5  ]], dtype=float32)
     """
-    return HuberLoss(delta=delta, reduce=reduce).apply((x, t))[0]
+    node = HuberLoss(delta, reduce=reduce)
+    return node.apply((x, t))[0]

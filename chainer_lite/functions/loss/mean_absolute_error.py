@@ -9,7 +9,7 @@ from chainer_lite.utils import type_check
 
 class MeanAbsoluteError(function_node.FunctionNode):
 
-    """Mean absolute error function."""
+    """Mean of ``|x0 - x1|`` over all elements."""
 
     def check_type_forward(self, in_types):
         type_check._argname(in_types, ('x0', 'x1'))
@@ -23,32 +23,29 @@ class MeanAbsoluteError(function_node.FunctionNode):
         x0, x1 = inputs
         xp = backend.get_array_module(x0)
         self.diff = x0 - x1
-        # float16 is summed in float32.
-        dtype = (numpy.dtype(numpy.float32) if x0.dtype == numpy.float16
-                 else x0.dtype)
-        diff = self.diff.ravel().astype(dtype, copy=False)
-        loss = abs(diff).sum() / dtype.type(diff.size)
-        return xp.asarray(loss, dtype=x0.dtype),
+        # Half precision is accumulated in single precision.
+        acc = numpy.promote_types(x0.dtype, numpy.float32)
+        return xp.asarray(xp.abs(self.diff).mean(dtype=acc), x0.dtype),
 
     def backward(self, indexes, grad_outputs):
-        gy, = grad_outputs
-        xp = backend.get_array_module(gy)
-        coeff = gy * gy.dtype.type(1. / self.diff.size)
-        coeff = broadcast.broadcast_to(coeff, self.diff.shape)
-        gx0 = coeff * xp.sign(self.diff)
-        return gx0, -gx0
+        xp = backend.get_array_module(self.diff)
+        n = self.diff.size
+        per_entry = broadcast.broadcast_to(
+            grad_outputs[0] / n, self.diff.shape)
+        g0 = per_entry * xp.sign(self.diff)
+        return g0, -g0
 
 
 def mean_absolute_error(x0, x1):
-    """Mean absolute error function.
+    """Mean absolute error between two arrays.
 
     Computes :math:`\\frac{1}{N}\\sum_i |x_{0,i} - x_{1,i}|` over all
     :math:`N` elements.
 
     Args:
-        x0 (:class:`~chainer.Variable` or :ref:`ndarray`): Input variable.
-        x1 (:class:`~chainer.Variable` or :ref:`ndarray`): Input variable of
-            the same shape and dtype.
+        x0 (:class:`~chainer.Variable` or :ref:`ndarray`): Prediction.
+        x1 (:class:`~chainer.Variable` or :ref:`ndarray`): Target, of
+            ``x0``'s shape and dtype.
 
     Returns:
         ~chainer.Variable: A scalar variable of the inputs' dtype.

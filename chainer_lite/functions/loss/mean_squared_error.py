@@ -1,4 +1,5 @@
 """Mean squared error between two arrays (Euclidean loss)."""
+from chainer_lite import backend
 from chainer_lite import function_node
 from chainer_lite.functions.array import broadcast
 from chainer_lite import utils
@@ -7,7 +8,7 @@ from chainer_lite.utils import type_check
 
 class MeanSquaredError(function_node.FunctionNode):
 
-    """Mean squared error (a.k.a. Euclidean loss) function."""
+    """Mean of ``(x0 - x1) ** 2`` over all elements."""
 
     def check_type_forward(self, in_types):
         type_check._argname(in_types, ('x0', 'x1'))
@@ -19,33 +20,28 @@ class MeanSquaredError(function_node.FunctionNode):
 
     def forward(self, inputs):
         self.retain_inputs((0, 1))
-        diff = (inputs[0] - inputs[1]).ravel()
-        return utils.force_array(
-            diff.dot(diff) / diff.dtype.type(diff.size), diff.dtype),
+        x0, x1 = inputs
+        xp = backend.get_array_module(x0)
+        # numpy accumulates a float16 mean in float32.
+        return utils.force_array(xp.square(x0 - x1).mean(), x0.dtype),
 
     def backward(self, indexes, grad_outputs):
         x0, x1 = self.get_retained_inputs()
-        diff = x0 - x1
-        gy = broadcast.broadcast_to(grad_outputs[0], diff.shape)
-        gx0 = gy * diff * (2. / diff.size)
-        ret = []
-        if 0 in indexes:
-            ret.append(gx0)
-        if 1 in indexes:
-            ret.append(-gx0)
-        return ret
+        scale = grad_outputs[0] * (2. / x0.size)
+        g0 = broadcast.broadcast_to(scale, x0.shape) * (x0 - x1)
+        return [g0 if i == 0 else -g0 for i in indexes]
 
 
 def mean_squared_error(x0, x1):
-    """Mean squared error function.
+    """Mean squared error between two arrays.
 
     Computes :math:`\\frac{1}{N}\\sum_i (x_{0,i} - x_{1,i})^2` over all
     :math:`N` elements (not halved).
 
     Args:
-        x0 (:class:`~chainer.Variable` or :ref:`ndarray`): Input variable.
-        x1 (:class:`~chainer.Variable` or :ref:`ndarray`): Input variable of
-            the same shape and dtype.
+        x0 (:class:`~chainer.Variable` or :ref:`ndarray`): Prediction.
+        x1 (:class:`~chainer.Variable` or :ref:`ndarray`): Target, of
+            ``x0``'s shape and dtype.
 
     Returns:
         ~chainer.Variable: A scalar variable of the inputs' dtype.

@@ -32,10 +32,11 @@ class NegativeSamplingFunction(function_node.FunctionNode):
         self.sample_size = sample_size
         self.reduce = reduce
 
-    def _make_samples(self, t):
-        samples = self.sampler((int(t.shape[0]), self.sample_size + 1))
-        samples[:, 0] = t
-        return samples
+    def _draw(self, t):
+        # One row per sample: the label, then sample_size negatives.
+        drawn = self.sampler((int(t.shape[0]), 1 + self.sample_size))
+        drawn[:, 0] = t
+        return drawn
 
     def check_type_forward(self, in_types):
         type_check._argname(in_types, ('x', 't', 'W'))
@@ -56,7 +57,7 @@ class NegativeSamplingFunction(function_node.FunctionNode):
         x, t, W = inputs
         xp = backend.get_array_module(x)
         self.ignore_mask = t != self.ignore_label
-        self.samples = self._make_samples(t)
+        self.samples = self._draw(t)
         # The positive example enters with the opposite sign:
         # loss = log(1 + exp(-w_t x)) + sum_neg log(1 + exp(w_k x)).
         self.signs = xp.ones(self.sample_size + 1, x.dtype)
@@ -101,7 +102,7 @@ def negative_sampling(x, t, W, sampler, sample_size, reduce='sum', **kwargs):
     """negative_sampling(x, t, W, sampler, sample_size, reduce='sum', *, \
 return_samples=False)
 
-    Negative sampling loss function.
+    Word2vec-style negative sampling loss.
 
     For each sample :math:`(x, t)` the loss is
 
@@ -142,15 +143,13 @@ return_samples=False)
         >>> F.negative_sampling(x, t, W, sampler, 2, reduce='no').array
         array([2.0794415, 2.0794415], dtype=float32)
 
-    See: `Distributed Representations of Words and Phrases and their
-    Compositionality <https://arxiv.org/abs/1310.4546>`_
+    Introduced by Mikolov et al. in the word2vec paper
+    (https://arxiv.org/abs/1310.4546).
     """
     return_samples = False
     if kwargs:
         return_samples, = argument.parse_kwargs(
             kwargs, ('return_samples', return_samples))
-    func = NegativeSamplingFunction(sampler, sample_size, reduce)
-    out = func.apply((x, t, W))[0]
-    if return_samples:
-        return out, func.samples
-    return out
+    node = NegativeSamplingFunction(sampler, sample_size, reduce=reduce)
+    loss = node.apply((x, t, W))[0]
+    return (loss, node.samples) if return_samples else loss

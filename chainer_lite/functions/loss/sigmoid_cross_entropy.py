@@ -10,7 +10,7 @@ from chainer_lite.utils import type_check
 
 class SigmoidCrossEntropy(function_node.FunctionNode):
 
-    """Sigmoid activation followed by a sigmoid cross entropy loss."""
+    """Binary cross entropy of ``sigmoid(x)`` against labels ``t``."""
 
     ignore_label = -1
 
@@ -34,34 +34,32 @@ class SigmoidCrossEntropy(function_node.FunctionNode):
 
     def forward(self, inputs):
         self.retain_inputs((0, 1))
-        xp = backend.get_array_module(*inputs)
         x, t = inputs
+        xp = backend.get_array_module(x)
         self.ignore_mask = t != self.ignore_label
-        # -(t log y + (1 - t) log(1 - y)) rewritten so that exp never
-        # overflows: x (t - [x >= 0]) - log(1 + exp(-|x|)).
-        loss = -(self.ignore_mask *
-                 (x * (t - (x >= 0)) - xp.log1p(xp.exp(-xp.abs(x)))))
-        if self.reduce != 'mean':
-            return utils.force_array(loss.astype(x.dtype)),
+        # -(t log y + (1 - t) log(1 - y)) with y = sigmoid(x) equals
+        # softplus(x) - t x; logaddexp(0, x) is softplus without overflow.
+        per_entry = (xp.logaddexp(0, x) - x * t) * self.ignore_mask
+        if self.reduce == 'no':
+            return utils.force_array(per_entry.astype(x.dtype)),
         if self.normalize:
-            count = xp.maximum(1, self.ignore_mask.sum())
+            self.count = xp.maximum(1, self.ignore_mask.sum())
         else:
-            count = max(1, len(x))
-        self.count = count
+            self.count = max(1, len(x))
         return utils.force_array(
-            xp.divide(xp.sum(loss), self.count), dtype=x.dtype),
+            xp.divide(per_entry.sum(), self.count), dtype=x.dtype),
 
     def backward(self, indexes, grad_outputs):
         x, t = self.get_retained_inputs()
-        gy, = grad_outputs
-        gx, = SigmoidCrossEntropyGrad(
-            self.reduce, self.count, self.ignore_mask, t.array).apply((x, gy))
-        return gx, None
+        node = SigmoidCrossEntropyGrad(
+            self.reduce, self.count, self.ignore_mask, t.array)
+        return node.apply((x,) + tuple(grad_outputs))[0], None
 
 
 class SigmoidCrossEntropyGrad(function_node.FunctionNode):
 
-    """Gradient of the sigmoid cross entropy with respect to ``x``."""
+    """Gradient of the sigmoid cross entropy with respect to ``x``:
+    ``(x, gy) -> gy * (sigmoid(x) - t)``, masked and scaled like the loss."""
 
     def __init__(self, reduce, count, ignore_mask, t):
         self.reduce = reduce
@@ -71,30 +69,30 @@ class SigmoidCrossEntropyGrad(function_node.FunctionNode):
 
     def forward(self, inputs):
         self.retain_inputs((0, 1))
-        xp = backend.get_array_module(*inputs)
         x, gy = inputs
+        xp = backend.get_array_module(x)
         y, = sigmoid.Sigmoid().forward((x,))
-        gx = gy * self.ignore_mask * (y - self.t)
+        residual = xp.where(self.ignore_mask, y - self.t, 0) * gy
         if self.reduce == 'mean':
-            gx = xp.divide(gx, self.count)
-        return utils.force_array(gx.astype(y.dtype, copy=False)),
+            residual = xp.divide(residual, self.count)
+        return utils.force_array(residual.astype(y.dtype, copy=False)),
 
     def backward(self, indexes, grad_outputs):
-        ggx, = grad_outputs
         x, gy = self.get_retained_inputs()
         y = sigmoid.sigmoid(x)
-        dy = y * (1 - y)
-        mask = self.ignore_mask * ggx
-        gx = dy * broadcast.broadcast_to(gy, dy.shape) * mask
-        ggy = (y - self.t.astype(y.dtype)) * mask
+        # Upstream gradient of this node's output, as seen by each entry.
+        weight = grad_outputs[0] * self.ignore_mask
         if self.reduce == 'mean':
-            gx = gx / self.count
-            ggy = _sum.sum(ggy) / self.count
+            weight = weight / self.count
+        gx = y * (1 - y) * broadcast.broadcast_to(gy, y.shape) * weight
+        ggy = (y - self.t.astype(y.dtype)) * weight
+        if self.reduce == 'mean':
+            ggy = _sum.sum(ggy)
         return gx, ggy
 
 
 def sigmoid_cross_entropy(x, t, normalize=True, reduce='mean'):
-    """Computes cross entropy loss for pre-sigmoid activations.
+    """Binary cross entropy of logits against 0/1 labels.
 
     Args:
         x (:class:`~chainer.Variable` or :ref:`ndarray`): Unnormalized log
@@ -124,4 +122,5 @@ def sigmoid_cross_entropy(x, t, normalize=True, reduce='mean'):
         >>> F.sigmoid_cross_entropy(x, t, reduce='no').shape
         (2, 3)
     """
-    return SigmoidCrossEntropy(normalize, reduce).apply((x, t))[0]
+    node = SigmoidCrossEntropy(normalize=normalize, reduce=reduce)
+    return node.apply((x, t))[0]

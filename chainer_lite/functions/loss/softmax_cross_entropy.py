@@ -5,58 +5,58 @@ import chainer_lite
 from chainer_lite import backend
 from chainer_lite import function_node
 from chainer_lite.functions.activation import log_softmax
-from chainer_lite.functions.array import broadcast
 from chainer_lite.functions.array import cast
+from chainer_lite.functions.array import moveaxis
 from chainer_lite.functions.array import reshape
 from chainer_lite.functions.array import select_item
-from chainer_lite.functions.array import transpose
 from chainer_lite.functions.math import sum as _sum
 from chainer_lite.utils import type_check
 from chainer_lite import variable
 
 
-def _check_class_weight_option(class_weight):
-    if class_weight is not None:
-        if class_weight.ndim != 1:
-            raise ValueError('class_weight.ndim should be 1')
-        if class_weight.dtype.kind != 'f':
-            raise ValueError("The dtype of class_weight should be 'f'")
-        if isinstance(class_weight, variable.Variable):
-            raise ValueError('class_weight should be a numpy.ndarray or '
-                             'cupy.ndarray, not a chainer.Variable')
+def _validate_class_weight(class_weight):
+    if class_weight is None:
+        return
+    if class_weight.ndim != 1:
+        raise ValueError('class_weight.ndim should be 1')
+    if class_weight.dtype.kind != 'f':
+        raise ValueError("The dtype of class_weight should be 'f'")
+    if isinstance(class_weight, variable.Variable):
+        raise ValueError('class_weight should be a numpy.ndarray or '
+                         'cupy.ndarray, not a chainer.Variable')
 
 
-def _check_reduce_option(reduce):
-    if reduce not in ('mean', 'no'):
-        raise ValueError(
-            "only 'mean' and 'no' are valid for 'reduce', but '%s' is "
-            'given' % reduce)
+def _validate_reduce(reduce):
+    if reduce in ('mean', 'no'):
+        return
+    raise ValueError(
+        "only 'mean' and 'no' are valid for 'reduce', but '%s' is "
+        'given' % reduce)
 
 
-def _check_input_values(x, t, ignore_label):
+def _validate_labels(x, t, ignore_label):
     # Only run in debug mode: it costs a pass over t (and a device sync).
-    x = variable.as_array(x)
-    if not (((0 <= t) & (t < x.shape[1])) | (t == ignore_label)).all():
+    n_class = variable.as_array(x).shape[1]
+    in_range = (t >= 0) & (t < n_class)
+    if not (in_range | (t == ignore_label)).all():
         raise ValueError('Each label `t` need to satisfy '
                          '`0 <= t < x.shape[1] or t == %d`' % ignore_label)
 
 
-def _reduction_dtype(x_dtype):
-    # float16 losses are accumulated (and divided) in float32 so that large
-    # batches neither overflow nor lose the small terms.
-    if x_dtype == numpy.float16:
-        return numpy.dtype(numpy.float32)
-    return x_dtype
+def _accumulation_dtype(dtype):
+    # Half-precision losses are summed (and divided) in single precision so
+    # that large batches neither overflow nor drop the small terms.
+    return numpy.dtype(numpy.float32) if dtype == numpy.float16 else dtype
 
 
-def _class_axis_shape(ndim):
-    # Shape that places a (n_class,) vector on axis 1 of an ndim array.
-    return tuple([-1 if d == 1 else 1 for d in range(ndim)])
+def _along_class_axis(vector, ndim):
+    # Reshapes a per-class vector to broadcast against axis 1 of an array.
+    return vector.reshape((1, -1) + (1,) * (ndim - 2))
 
 
 class SoftmaxCrossEntropy(function_node.FunctionNode):
 
-    """Softmax activation followed by a cross entropy loss."""
+    """Cross entropy of ``softmax(x)`` against labels or soft targets."""
 
     normalize = True
     y = None
@@ -68,12 +68,12 @@ class SoftmaxCrossEntropy(function_node.FunctionNode):
     def __init__(self, normalize=True, cache_score=True, class_weight=None,
                  ignore_label=-1, reduce='mean',
                  soft_target_loss='cross-entropy'):
+        _validate_class_weight(class_weight)
+        _validate_reduce(reduce)
         self.normalize = normalize
         self.cache_score = cache_score
-        _check_class_weight_option(class_weight)
         self.class_weight = class_weight
         self.ignore_label = ignore_label
-        _check_reduce_option(reduce)
         self.reduce = reduce
         self.soft_target_loss = soft_target_loss
 
@@ -102,10 +102,9 @@ class SoftmaxCrossEntropy(function_node.FunctionNode):
         self.retain_inputs((0, 1))
         x, t = inputs
         xp = backend.get_array_module(x)
-        if x.ndim == t.ndim and x.shape == t.shape:
-            self.soft_target = True
+        self.soft_target = x.shape == t.shape
         if chainer_lite.is_debug() and not self.soft_target:
-            _check_input_values(x, t, self.ignore_label)
+            _validate_labels(x, t, self.ignore_label)
 
         log_y = log_softmax._log_softmax(x)
         if self.cache_score:
@@ -113,37 +112,39 @@ class SoftmaxCrossEntropy(function_node.FunctionNode):
         if self.soft_target:
             return self._soft_target_loss(xp, x, t, log_y)
 
+        valid = t != self.ignore_label
+        # Ignored positions read class 0; the mask zeroes them afterwards.
+        labels = xp.where(valid, t, 0)
+        picked = xp.take_along_axis(
+            log_y, xp.expand_dims(labels, 1), axis=1)[:, 0]
         if self.class_weight is not None:
-            log_y *= self.class_weight.reshape(_class_axis_shape(x.ndim))
-        t_valid = t != self.ignore_label
-        # Ignored entries read class 0 and are zeroed by the mask below.
-        t_safe = (t * t_valid).ravel()
-        log_y = xp.moveaxis(log_y, 1, -1).reshape(t.size, x.shape[1])
-        log_p = log_y[xp.arange(t.size), t_safe] * t_valid.ravel()
+            picked = picked * self.class_weight[labels]
+        losses = -picked * valid
         if self.reduce == 'no':
-            return -log_p.reshape(t.shape),
+            return losses.astype(x.dtype, copy=False),
 
-        count = t_valid.sum() if self.normalize else len(x)
-        self._coeff = 1.0 / max(count, 1)
-        loss = log_p.sum(dtype=_reduction_dtype(x.dtype)) * -self._coeff
-        return xp.asarray(loss).astype(x.dtype, copy=False),
+        denominator = valid.sum() if self.normalize else len(x)
+        self._coeff = 1.0 / max(denominator, 1)
+        total = losses.sum(dtype=_accumulation_dtype(x.dtype))
+        return xp.asarray(total * self._coeff).astype(x.dtype, copy=False),
 
     def _soft_target_loss(self, xp, x, t, log_y):
         if self.soft_target_loss == 'kl-divergence':
-            loss = xp.sum(t * (xp.log(t + self.eps) - log_y), axis=1)
+            per_sample = (t * (xp.log(t + self.eps) - log_y)).sum(axis=1)
         else:
-            loss = -xp.sum(t * log_y, axis=1)
-        if self.reduce == 'mean':
-            self._coeff = 1.0 / (x.size / x.shape[1])
-            loss = loss.sum(keepdims=True) * self._coeff
-            return loss.reshape(()),
-        return loss,
+            per_sample = -(t * log_y).sum(axis=1)
+        if self.reduce != 'mean':
+            return per_sample,
+        # The mean over every position other than the class axis.
+        self._coeff = x.shape[1] / x.size
+        return xp.asarray(per_sample.sum() * self._coeff, per_sample.dtype),
 
     def backward(self, indexes, grad_outputs):
         grad = _SoftmaxCrossEntropyGrad_NoDoubleBackprop(
-            self.ignore_label, self.class_weight, self.y, self._coeff,
-            self.soft_target)
-        return grad.apply(self.get_retained_inputs() + grad_outputs) + (None,)
+            ignore_label=self.ignore_label, class_weight=self.class_weight,
+            y=self.y, coeff=self._coeff, soft_target=self.soft_target)
+        gx, = grad.apply(self.get_retained_inputs() + grad_outputs)
+        return gx, None
 
 
 class _SoftmaxCrossEntropyGrad_NoDoubleBackprop(function_node.FunctionNode):
@@ -161,26 +162,24 @@ class _SoftmaxCrossEntropyGrad_NoDoubleBackprop(function_node.FunctionNode):
     def forward(self, inputs):
         x, t, gloss = inputs
         xp = backend.get_array_module(x)
-        if self.y is not None:
-            y = self.y
-        else:
+        y = self.y
+        if y is None:
             y = xp.exp(log_softmax._log_softmax(x))
 
         if self.soft_target:
             gx = y - t
         else:
-            t_valid = xp.expand_dims(t != self.ignore_label, 1)
-            t_safe = xp.expand_dims(t, 1) * t_valid
-            classes = xp.arange(x.shape[1]).reshape(
-                _class_axis_shape(x.ndim))
-            gx = y - (classes == t_safe)
+            # d loss / d x = y - onehot(t), weighted, zero where ignored.
+            valid = xp.expand_dims(t != self.ignore_label, 1)
+            labels = xp.where(valid, xp.expand_dims(t, 1), 0)
+            classes = _along_class_axis(xp.arange(x.shape[1]), x.ndim)
+            gx = y - (classes == labels)
             if self.class_weight is not None:
-                gx *= self.class_weight[t_safe]
-            gx *= t_valid
-        if self.coeff is not None:
-            gx *= gloss * self.coeff
-        else:
-            gx *= xp.expand_dims(gloss, 1)
+                gx *= self.class_weight[labels]
+            gx *= valid
+        scale = gloss * self.coeff if self.coeff is not None else \
+            xp.expand_dims(gloss, 1)
+        gx *= scale
         return gx.astype(x.dtype, copy=False),
 
     def backward(self, indexes, grad_outputs):
@@ -191,50 +190,42 @@ class _SoftmaxCrossEntropyGrad_NoDoubleBackprop(function_node.FunctionNode):
             "'enable_double_backprop=True' explicitly.")
 
 
-def _double_backward_softmax_cross_entropy(x, t, normalize, class_weight,
-                                           ignore_label, reduce):
-    # The same loss composed of differentiable functions, so that it can be
+def _composed_softmax_cross_entropy(x, t, normalize, class_weight,
+                                    ignore_label, reduce):
+    # The same loss built from differentiable functions, so that it can be
     # differentiated any number of times.
     t = variable.as_array(t)
-    _check_class_weight_option(class_weight)
-    _check_reduce_option(reduce)
+    _validate_class_weight(class_weight)
+    _validate_reduce(reduce)
     if chainer_lite.is_debug():
-        _check_input_values(x, t, ignore_label)
+        _validate_labels(x, t, ignore_label)
+    xp = backend.get_array_module(t)
 
-    loss = -log_softmax.log_softmax(x)
+    # One row of log-probabilities per label, classes last.
+    rows = reshape.reshape(
+        moveaxis.moveaxis(log_softmax.log_softmax(x), 1, -1),
+        (t.size, x.shape[1]))
+    valid = (t != ignore_label).ravel()
+    labels = xp.where(valid, t.ravel(), 0)
+    weight = valid.astype(x.dtype)
     if class_weight is not None:
-        loss = loss * broadcast.broadcast_to(
-            class_weight.reshape(_class_axis_shape(x.ndim)), x.shape)
-    in_use = (t != ignore_label).astype(x.dtype)
+        weight = weight * class_weight[labels]
+    losses = -select_item.select_item(rows, labels) * weight
+    losses = reshape.reshape(losses, t.shape)
+    if reduce == 'no':
+        return losses
 
-    axes = (0,) + tuple(range(2, x.ndim)) + (1,)
-    loss = transpose.transpose(loss, axes)
-    loss = reshape.reshape(loss, (-1, loss.shape[-1]))
-    # Ignored labels get a valid class index; their loss is masked below.
-    t = t.clip(0, loss.shape[1] - 1)
-    loss = select_item.select_item(loss, t.ravel())
-    loss = reshape.reshape(loss, t.shape) * in_use
-
-    if reduce == 'mean':
-        reduc_dtype = _reduction_dtype(x.dtype)
-        if normalize:
-            count = in_use.astype(reduc_dtype, copy=False).sum()
-        else:
-            count = len(x)
-        count = max(count, 1.)
-        if reduc_dtype == loss.dtype:
-            loss = _sum.sum(loss / count)
-        else:
-            loss = cast.cast(loss, reduc_dtype)
-            loss = cast.cast(_sum.sum(loss / count), x.dtype)
-    return loss
+    denominator = float(max(valid.sum() if normalize else len(x), 1))
+    acc = _accumulation_dtype(x.dtype)
+    return cast.cast(_sum.sum(cast.cast(losses, acc)) / denominator,
+                     x.dtype)
 
 
 def softmax_cross_entropy(
         x, t, normalize=True, cache_score=True, class_weight=None,
         ignore_label=-1, reduce='mean', enable_double_backprop=False,
         soft_target_loss='cross-entropy'):
-    """Computes cross entropy loss for pre-softmax activations.
+    """Cross entropy of the softmax of ``x`` against labels ``t``.
 
     Axis 1 of ``x`` indexes the classes; with more than two dimensions the
     softmax is taken along axis 1 at every position of the other axes.
@@ -281,11 +272,11 @@ def softmax_cross_entropy(
     if soft_target_loss not in ('cross-entropy', 'kl-divergence'):
         raise ValueError(
             "soft_target_loss must be 'cross-entropy' or 'kl-divergence'.")
-    if not enable_double_backprop:
-        func = SoftmaxCrossEntropy(
-            normalize, cache_score, class_weight, ignore_label, reduce,
-            soft_target_loss)
-        loss, = func.apply((x, t))
-        return loss
-    return _double_backward_softmax_cross_entropy(
-        x, t, normalize, class_weight, ignore_label, reduce)
+    if enable_double_backprop:
+        return _composed_softmax_cross_entropy(
+            x, t, normalize, class_weight, ignore_label, reduce)
+    node = SoftmaxCrossEntropy(
+        normalize=normalize, cache_score=cache_score,
+        class_weight=class_weight, ignore_label=ignore_label, reduce=reduce,
+        soft_target_loss=soft_target_loss)
+    return node.apply((x, t))[0]

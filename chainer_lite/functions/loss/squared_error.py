@@ -1,4 +1,5 @@
 """Elementwise squared error ``(x0 - x1) ** 2``."""
+from chainer_lite import backend
 from chainer_lite import function_node
 from chainer_lite import utils
 from chainer_lite.utils import type_check
@@ -19,14 +20,14 @@ class SquaredError(function_node.FunctionNode):
     def forward(self, inputs):
         self.retain_inputs((0, 1))
         x0, x1 = inputs
-        diff = x0 - x1
-        return utils.force_array(diff * diff, dtype=x0.dtype),
+        xp = backend.get_array_module(x0)
+        return utils.force_array(xp.square(x0 - x1), dtype=x0.dtype),
 
     def backward(self, indexes, grad_outputs):
         x0, x1 = self.get_retained_inputs()
-        gy, = grad_outputs
-        gx = gy * 2 * (x0 - x1)
-        return gx, -gx
+        # d/dx0 (x0 - x1)^2 = 2 (x0 - x1); x1 gets the opposite.
+        g0 = 2 * (x0 - x1) * grad_outputs[0]
+        return g0, -g0
 
 
 def squared_error(x0, x1):
@@ -36,9 +37,9 @@ def squared_error(x0, x1):
     function under other argument names.
 
     Args:
-        x0 (:class:`~chainer.Variable` or :ref:`ndarray`): Input variable.
-        x1 (:class:`~chainer.Variable` or :ref:`ndarray`): Input variable of
-            the same shape and dtype.
+        x0 (:class:`~chainer.Variable` or :ref:`ndarray`): Prediction.
+        x1 (:class:`~chainer.Variable` or :ref:`ndarray`): Target, of
+            ``x0``'s shape and dtype.
 
     Returns:
         ~chainer.Variable: The elementwise squared error.
@@ -58,8 +59,9 @@ def squared_difference(x1, x2):
     """Squared difference function; identical to :func:`squared_error`.
 
     Args:
-        x1 (:class:`~chainer.Variable` or :ref:`ndarray`): Input variable.
-        x2 (:class:`~chainer.Variable` or :ref:`ndarray`): Input variable.
+        x1 (:class:`~chainer.Variable` or :ref:`ndarray`): One array.
+        x2 (:class:`~chainer.Variable` or :ref:`ndarray`): The other, of
+            the same shape and dtype.
 
     Returns:
         ~chainer.Variable: :math:`(x_1 - x_2)^2` elementwise.

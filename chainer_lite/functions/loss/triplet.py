@@ -5,6 +5,9 @@ from chainer_lite.functions.array import broadcast
 from chainer_lite.utils import type_check
 
 
+_INPUT_NAMES = ('anchor', 'positive', 'negative')
+
+
 class Triplet(function_node.FunctionNode):
 
     """Triplet loss function."""
@@ -20,7 +23,7 @@ class Triplet(function_node.FunctionNode):
         self.reduce = reduce
 
     def check_type_forward(self, in_types):
-        type_check._argname(in_types, ('anchor', 'positive', 'negative'))
+        type_check._argname(in_types, _INPUT_NAMES)
         type_check.expect(
             in_types[0].dtype.kind == 'f',
             in_types[0].dtype == in_types[1].dtype,
@@ -32,35 +35,32 @@ class Triplet(function_node.FunctionNode):
 
     def forward(self, inputs):
         self.retain_inputs((0, 1, 2))
-        xp = backend.get_array_module(*inputs)
         anchor, positive, negative = inputs
-        dist = xp.sum((anchor - positive) ** 2 - (anchor - negative) ** 2,
-                      axis=1) + self.margin
-        self.dist_hinge = xp.maximum(dist, 0)
+        xp = backend.get_array_module(anchor)
+        to_positive = xp.square(anchor - positive).sum(axis=1)
+        to_negative = xp.square(anchor - negative).sum(axis=1)
+        self.dist_hinge = xp.maximum(
+            to_positive - to_negative + self.margin, 0)
+        loss = self.dist_hinge
         if self.reduce == 'mean':
-            loss = xp.sum(self.dist_hinge) / anchor.shape[0]
-        else:
-            loss = self.dist_hinge
+            loss = loss.sum() / len(anchor)
         return xp.asarray(loss, dtype=anchor.dtype),
 
     def backward(self, indexes, grad_outputs):
-        anchor, positive, negative = self.get_retained_inputs()
+        inputs = self.get_retained_inputs()
+        anchor = inputs[0]
         gy, = grad_outputs
-        shape = anchor.shape
-        xp = backend.get_array_module(anchor)
-        # Triplets within the margin are the only ones with a gradient.
-        active = xp.broadcast_to(
-            self.dist_hinge[:, None] > 0, shape).astype(anchor.dtype)
-        g = gy / shape[0] if self.reduce == 'mean' else gy[:, None]
-        coeff = 2 * broadcast.broadcast_to(g, shape) * active
-        ret = []
-        if 0 in indexes:
-            ret.append(coeff * (negative - positive))
-        if 1 in indexes:
-            ret.append(coeff * (positive - anchor))
-        if 2 in indexes:
-            ret.append(coeff * (anchor - negative))
-        return ret
+        n = len(anchor)
+        # Only triplets inside the margin have a gradient.
+        active = (self.dist_hinge > 0).astype(anchor.dtype)[:, None]
+        per_row = broadcast.broadcast_to(gy / n, (n,)) \
+            if self.reduce == 'mean' else gy
+        weight = broadcast.broadcast_to(
+            per_row[:, None], anchor.shape) * (2 * active)
+        # d/da = 2 (n - p), d/dp = 2 (p - a), d/dn = 2 (a - n)
+        pairs = {0: (2, 1), 1: (1, 0), 2: (0, 2)}
+        return [weight * (inputs[pairs[i][0]] - inputs[pairs[i][1]])
+                for i in indexes]
 
 
 def triplet(anchor, positive, negative, margin=0.2, reduce='mean'):
@@ -92,4 +92,5 @@ def triplet(anchor, positive, negative, margin=0.2, reduce='mean'):
         >>> F.triplet(a, p, n, margin=2.0).array
         array(1., dtype=float32)
     """
-    return Triplet(margin, reduce).apply((anchor, positive, negative))[0]
+    node = Triplet(margin, reduce=reduce)
+    return node.apply((anchor, positive, negative))[0]

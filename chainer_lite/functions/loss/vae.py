@@ -8,6 +8,9 @@ from chainer_lite.functions.math import exponential
 from chainer_lite.functions.math import sum as _sum
 
 
+_LOG_TWO_PI = math.log(2 * math.pi)
+
+
 def _check_reduce(reduce):
     if reduce not in ('sum', 'mean', 'no'):
         raise ValueError(
@@ -24,7 +27,7 @@ def _reduce(loss, reduce):
 
 
 def gaussian_kl_divergence(mean, ln_var, reduce='sum'):
-    """Computes the KL-divergence of Gaussian variables from the standard one.
+    """KL divergence of diagonal Gaussians from the standard normal.
 
     With ``mean`` :math:`\\mu` and ``ln_var`` :math:`\\log \\sigma^2` it
     computes, elementwise, :math:`D_{KL}(N(\\mu, \\sigma^2) \\| N(0, 1)) =
@@ -55,7 +58,7 @@ def gaussian_kl_divergence(mean, ln_var, reduce='sum'):
 
 
 def bernoulli_nll(x, y, reduce='sum'):
-    """Computes the negative log-likelihood of a Bernoulli distribution.
+    """Negative log-likelihood of ``x`` under Bernoulli(sigmoid(y)).
 
     With :math:`p = \\sigma(y)`, it computes elementwise
     :math:`-\\{x \\log p + (1 - x) \\log(1 - p)\\} = \\mathrm{softplus}(y)
@@ -85,7 +88,7 @@ def bernoulli_nll(x, y, reduce='sum'):
 
 
 def gaussian_nll(x, mean, ln_var, reduce='sum'):
-    """Computes the negative log-likelihood of a Gaussian distribution.
+    """Negative log-likelihood of ``x`` under a diagonal Gaussian.
 
     Elementwise, :math:`-\\log N(x; \\mu, \\sigma^2) = \\frac{1}{2}
     (\\log \\sigma^2 + \\log 2\\pi) + \\frac{(x - \\mu)^2}{2 \\sigma^2}`.
@@ -111,8 +114,7 @@ def gaussian_nll(x, mean, ln_var, reduce='sum'):
         array(0.9189385, dtype=float32)
     """
     _check_reduce(reduce)
-    x_prec = exponential.exp(-ln_var)
-    x_diff = x - mean
-    x_power = (x_diff * x_diff) * x_prec * -0.5
-    loss = (ln_var + math.log(2 * math.pi)) / 2 - x_power
+    deviation = x - mean
+    scaled_sq = deviation * deviation * exponential.exp(-ln_var)
+    loss = (ln_var + scaled_sq + _LOG_TWO_PI) * 0.5
     return _reduce(loss, reduce)

@@ -64,7 +64,7 @@ class DropoutGrad(function_node.FunctionNode):
 def dropout(x, ratio=.5, **kwargs):
     """dropout(x, ratio=.5, *, mask=None, return_mask=False)
 
-    Drops elements of input variable randomly.
+    Randomly zeroes elements of the input during training.
 
     Each element is zeroed with probability ``ratio`` and the others are
     scaled by ``1 / (1 - ratio)``. When ``chainer.config.train`` is
@@ -98,20 +98,15 @@ def dropout(x, ratio=.5, **kwargs):
         ...     print((F.dropout(x).array == x).all())
         True
     """
-    mask = None
-    return_mask = False
-    if kwargs:
-        mask, return_mask = argument.parse_kwargs(
-            kwargs, ('mask', mask), ('return_mask', return_mask),
-            train='train argument is not supported anymore. '
-                  'Use chainer.using_config')
-    if configuration.config.train:
-        func = Dropout(ratio, mask, return_mask)
-        out, = func.apply((x,))
-        mask = func.mask
+    mask, return_mask = argument.parse_kwargs(
+        kwargs, ('mask', None), ('return_mask', False),
+        train='train argument is not supported anymore. '
+              'Use chainer.using_config')
+    if not configuration.config.train:
+        # Test mode: the identity, and no mask was used.
+        y, used_mask = variable.as_variable(x), None
     else:
-        out = variable.as_variable(x)
-        mask = None
-    if return_mask:
-        return out, mask
-    return out
+        node = Dropout(ratio, mask=mask, return_mask=return_mask)
+        y, = node.apply((x,))
+        used_mask = node.mask
+    return (y, used_mask) if return_mask else y

@@ -11,7 +11,7 @@ from chainer_lite.utils import type_check
 
 class Gaussian(function_node.FunctionNode):
 
-    """Gaussian sampling function.
+    """Samples ``mean + exp(ln_var / 2) * eps`` differentiably.
 
     The standard normal noise ``eps`` is drawn on the first forward (with
     NumPy's global generator on the CPU) unless given, and reused after.
@@ -45,21 +45,19 @@ class Gaussian(function_node.FunctionNode):
         return utils.force_array(mean + self.noise),
 
     def backward(self, indexes, grad_outputs):
-        ln_var, = self.get_retained_inputs()
         gy, = grad_outputs
-        ret = []
-        if 0 in indexes:
-            ret.append(gy)
-        if 1 in indexes:
-            noise = exponential.exp(ln_var * 0.5) * self.eps
-            ret.append(gy * noise * 0.5)
-        return ret
+        if 1 not in indexes:
+            return gy,
+        ln_var, = self.get_retained_inputs()
+        # d/d ln_var of exp(ln_var / 2) * eps is half the noise itself.
+        g_ln_var = gy * exponential.exp(ln_var * 0.5) * (self.eps * 0.5)
+        return [gy if i == 0 else g_ln_var for i in indexes]
 
 
 def gaussian(mean, ln_var, **kwargs):
     """gaussian(mean, ln_var, *, eps=None, return_eps=False)
 
-    Gaussian sampling function.
+    Draws a sample of a diagonal Gaussian, differentiably.
 
     Draws :math:`z = \\mu + \\exp(\\frac{1}{2}\\log\\sigma^2) \\epsilon`
     with :math:`\\epsilon \\sim N(0, I)`, differentiable in ``mean`` and
@@ -85,13 +83,8 @@ def gaussian(mean, ln_var, **kwargs):
         >>> F.gaussian(mean, np.zeros(2, np.float32), eps=eps).array
         array([ 1., -1.], dtype=float32)
     """
-    eps = None
-    return_eps = False
-    if kwargs:
-        eps, return_eps = argument.parse_kwargs(
-            kwargs, ('eps', eps), ('return_eps', return_eps))
-    func = Gaussian(eps)
-    out = func.apply((mean, ln_var))[0]
-    if return_eps:
-        return out, func.eps
-    return out
+    eps, return_eps = argument.parse_kwargs(
+        kwargs, ('eps', None), ('return_eps', False))
+    node = Gaussian(eps)
+    z = node.apply((mean, ln_var))[0]
+    return (z, node.eps) if return_eps else z

@@ -5,7 +5,7 @@ from chainer_lite import variable
 
 
 def gumbel_softmax(log_pi, tau=0.1, axis=1):
-    """Gumbel-Softmax sampling function.
+    """Draws relaxed one-hot samples with the Gumbel-softmax trick.
 
     Adds Gumbel noise :math:`g` to the log-probabilities and applies a
     softmax with temperature :math:`\\tau`: :math:`y = \\mathrm{softmax}((
@@ -34,7 +34,8 @@ def gumbel_softmax(log_pi, tau=0.1, axis=1):
     <https://arxiv.org/abs/1611.01144>`_
     """
     xp = backend.get_array_module(log_pi)
-    if log_pi.ndim < 1:
-        return variable.Variable(xp.ones((), log_pi.dtype))
-    g = xp.random.gumbel(size=log_pi.shape).astype(log_pi.dtype)
-    return softmax.softmax((log_pi + g) / tau, axis=axis)
+    if log_pi.ndim == 0:
+        # A single category: the sample is certain.
+        return variable.Variable(xp.array(1, dtype=log_pi.dtype))
+    noise = xp.random.gumbel(size=log_pi.shape).astype(log_pi.dtype)
+    return softmax.softmax((log_pi + noise) / tau, axis=axis)

@@ -11,10 +11,18 @@ from chainer_lite.utils import type_check
 from chainer_lite import variable
 
 
-def _as_mat(x):
-    if x.ndim == 2:
-        return x
-    return x.reshape(len(x), -1)
+def _rows(x):
+    # (N, ...) -> (N, K): one flattened feature row per sample.
+    return x if x.ndim == 2 else x.reshape(x.shape[0], -1)
+
+
+def _draw_mask(xp, shape, ratio):
+    # True keeps a weight, with probability 1 - ratio.
+    if xp is numpy:
+        uniform = numpy.random.rand(*shape)
+    else:
+        uniform = xp.random.rand(*shape, dtype=numpy.float32)
+    return uniform >= ratio
 
 
 class SimplifiedDropconnect(function_node.FunctionNode):
@@ -61,26 +69,20 @@ class SimplifiedDropconnect(function_node.FunctionNode):
 
     def forward(self, inputs):
         self.retain_inputs((0, 1))
-        x, W = inputs[:2]
+        x, W = _rows(inputs[0]), inputs[1]
         xp = backend.get_array_module(x)
-        scale = W.dtype.type(1. / (1 - self.ratio))
         if self.mask is None:
-            if self.use_batchwise_mask:
-                shape = (x.shape[0],) + W.shape
-            else:
-                shape = W.shape
-            if xp is numpy:
-                self.mask = numpy.random.rand(*shape) >= self.ratio
-            else:
-                self.mask = xp.random.rand(
-                    *shape, dtype=numpy.float32) >= self.ratio
+            batch_shape = (len(x),) if self.use_batchwise_mask else ()
+            self.mask = _draw_mask(xp, batch_shape + W.shape, self.ratio)
         elif isinstance(self.mask, variable.Variable):
             self.mask = self.mask.array
-        x = _as_mat(x)
-        W = W * scale * self.mask
-        # y[i, j] = sum_k W[(i,) j, k] x[i, k]
-        y = xp.matmul(W, x[:, :, None])
-        y = y.reshape(y.shape[0], y.shape[1]).astype(x.dtype, copy=False)
+        kept = W * W.dtype.type(1. / (1 - self.ratio)) * self.mask
+        if self.use_batchwise_mask:
+            # Sample n is multiplied by its own weight matrix kept[n].
+            y = xp.einsum('nk,njk->nj', x, kept)
+        else:
+            y = x.dot(kept.T)
+        y = y.astype(x.dtype, copy=False)
         if len(inputs) == 3:
             y += inputs[2]
         return y,
@@ -88,33 +90,35 @@ class SimplifiedDropconnect(function_node.FunctionNode):
     def backward(self, indexes, grad_outputs):
         x_in, W = self.get_retained_inputs()
         gy, = grad_outputs
-        scale = W.dtype.type(1. / (1 - self.ratio))
-        x = _as_mat(x_in)
-        batch = x.shape[0]
-        if self.use_batchwise_mask:
-            W_masked = broadcast.broadcast_to(
-                W, self.mask.shape) * scale * self.mask
-        else:
-            W_masked = broadcast.broadcast_to(
-                W * scale * self.mask, (batch,) + self.mask.shape)
-        ret = []
+        x = _rows(x_in)
+        n, n_out, n_in = len(x), W.shape[0], W.shape[1]
+        keep = self.mask * W.dtype.type(1. / (1 - self.ratio))
+        grads = {}
         if 0 in indexes:
-            gx = matmul.matmul(gy[:, None, :], W_masked).reshape(x_in.shape)
-            ret.append(cast.cast(gx, x.dtype))
+            if self.use_batchwise_mask:
+                kept = broadcast.broadcast_to(W, keep.shape) * keep
+                gx = matmul.matmul(
+                    gy.reshape(n, 1, n_out), kept).reshape(x_in.shape)
+            else:
+                gx = matmul.matmul(gy, W * keep).reshape(x_in.shape)
+            grads[0] = cast.cast(gx, x.dtype)
         if 1 in indexes:
-            shape = (batch, gy.shape[1], x.shape[1])
-            outer = (broadcast.broadcast_to(gy[:, :, None], shape)
-                     * broadcast.broadcast_to(x[:, None, :], shape))
-            gW = _sum.sum(outer * self.mask, axis=0) * scale
-            ret.append(cast.cast(gW, W.dtype))
+            if self.use_batchwise_mask:
+                # Per-sample outer products gy[n] x[n]^T, masked, summed.
+                outer = matmul.matmul(gy.reshape(n, n_out, 1),
+                                      x.reshape(n, 1, n_in))
+                gW = _sum.sum(outer * keep, axis=0)
+            else:
+                gW = matmul.matmul(gy, x, transa=True) * keep
+            grads[1] = cast.cast(gW, W.dtype)
         if 2 in indexes:
-            ret.append(_sum.sum(gy, axis=0))
-        return ret
+            grads[2] = _sum.sum(gy, axis=0)
+        return [grads[i] for i in indexes]
 
 
 def simplified_dropconnect(x, W, b=None, ratio=.5, train=True, mask=None,
                            use_batchwise_mask=True):
-    """Linear unit regularized by simplified dropconnect.
+    """Linear layer whose weights are randomly dropped (DropConnect).
 
     Each weight is dropped with probability ``ratio`` and the others are
     scaled by ``1 / (1 - ratio)``, then ``y = x W^T + b`` is computed; with
@@ -150,6 +154,6 @@ def simplified_dropconnect(x, W, b=None, ratio=.5, train=True, mask=None,
     """
     if not train:
         ratio = 0
-    inputs = (x, W) if b is None else (x, W, b)
-    return SimplifiedDropconnect(
-        ratio, mask, use_batchwise_mask).apply(inputs)[0]
+    node = SimplifiedDropconnect(
+        ratio, mask=mask, use_batchwise_mask=use_batchwise_mask)
+    return node.apply((x, W) if b is None else (x, W, b))[0]

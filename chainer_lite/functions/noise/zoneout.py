@@ -23,22 +23,17 @@ class Zoneout(function_node.FunctionNode):
     def forward(self, inputs):
         h, x = inputs
         xp = backend.get_array_module(x)
-        if xp is numpy:
-            rand = numpy.random.rand(*x.shape)
-        else:
-            rand = xp.random.rand(*x.shape)
-        self.flag_x = utils.force_array(rand >= self.zoneout_ratio)
-        self.flag_h = ~self.flag_x
-        return utils.force_array(h * self.flag_h + x * self.flag_x),
+        # One call of <xp>.random.rand, as in Chainer (tests patch it).
+        draw = numpy.random.rand if xp is numpy else xp.random.rand
+        self.flag_x = utils.force_array(
+            draw(*x.shape) >= self.zoneout_ratio)
+        self.flag_h = xp.logical_not(self.flag_x)
+        return utils.force_array(xp.where(self.flag_x, x, h)),
 
     def backward(self, indexes, grad_outputs):
-        gy, = grad_outputs
-        ret = []
-        if 0 in indexes:
-            ret.append(gy * self.flag_h)
-        if 1 in indexes:
-            ret.append(gy * self.flag_x)
-        return ret
+        # Each input receives the gradient where it was selected.
+        routes = (self.flag_h, self.flag_x)
+        return [grad_outputs[0] * routes[i] for i in indexes]
 
 
 def zoneout(h, x, ratio=.5, **kwargs):
@@ -54,10 +49,10 @@ def zoneout(h, x, ratio=.5, **kwargs):
         h (:class:`~chainer.Variable` or :ref:`ndarray`): Previous state.
         x (:class:`~chainer.Variable` or :ref:`ndarray`): New state, of
             ``h``'s shape.
-        ratio (float): Zoneout ratio.
+        ratio (float): Probability of keeping the previous state ``h``.
 
     Returns:
-        ~chainer.Variable: Output variable.
+        ~chainer.Variable: The mixed state (``x`` itself outside training).
 
     Example:
 
@@ -70,11 +65,11 @@ def zoneout(h, x, ratio=.5, **kwargs):
 
     See: `Zoneout <https://arxiv.org/abs/1606.01305>`_
     """
-    if kwargs:
-        argument.check_unexpected_kwargs(
-            kwargs, train='train argument is not supported anymore. '
-            'Use chainer.using_config')
-        argument.assert_kwargs_empty(kwargs)
-    if configuration.config.train:
-        return Zoneout(ratio).apply((h, x))[0]
-    return x
+    argument.check_unexpected_kwargs(
+        kwargs, train='train argument is not supported anymore. '
+        'Use chainer.using_config')
+    argument.assert_kwargs_empty(kwargs)
+    if not configuration.config.train:
+        return x
+    node = Zoneout(ratio)
+    return node.apply((h, x))[0]

@@ -1,4 +1,4 @@
-"""Batch normalization with batch statistics, and with fixed statistics."""
+"""Batch normalization, with batch statistics or with given ones."""
 import collections.abc
 import warnings
 
@@ -12,69 +12,100 @@ from chainer_lite.utils import argument
 from chainer_lite.utils import type_check
 
 
-def _parse_axis(axis):
-    if isinstance(axis, collections.abc.Sequence):
-        for i in range(1, len(axis)):
-            if axis[i - 1] >= axis[i]:
-                raise RuntimeError(
-                    'numbers in axis must be sorted in ascending order')
-        return axis
+def _validated_axis(axis):
+    """Normalizes the ``axis`` option to ``None`` or a sequence of ints."""
+    if axis is None:
+        return None
     if isinstance(axis, int):
-        return axis,
-    if axis is not None:
+        return (axis,)
+    if not isinstance(axis, collections.abc.Sequence):
         raise RuntimeError('axis must be int, tuple of int or None')
-    return None
+    if any(lo >= hi for lo, hi in zip(axis, axis[1:])):
+        raise RuntimeError(
+            'numbers in axis must be sorted in ascending order')
+    return axis
 
 
-def _compute_axis(x_ndim, gamma_ndim, axis):
-    # By default statistics are taken over the batch axis and every axis
-    # after the channel shape of gamma.
-    if axis is not None:
-        return axis
-    return (0,) + tuple(range(gamma_ndim + 1, x_ndim))
+class _ChannelLayout(object):
+
+    """How ``x`` splits into aggregated axes and channel axes.
+
+    ``reduced`` are the axes statistics are taken over, ``channels`` the
+    remaining ones (spanned by gamma and beta), and ``expander`` an index that
+    reshapes a per-channel array so that it broadcasts against ``x``.
+    """
+
+    def __init__(self, x_ndim, gamma_ndim, axis):
+        if axis is None:
+            # Batch axis plus whatever trails the channel block x[1:1+k].
+            axis = (0,) + tuple(range(1 + gamma_ndim, x_ndim))
+        self.reduced = tuple(axis)
+        self.channels = tuple(
+            i for i in range(x_ndim) if i not in self.reduced)
+        self.expander = tuple(
+            slice(None) if i in self.channels else None
+            for i in range(x_ndim))
 
 
-def _compute_key_axis(x_ndim, gamma_ndim, axis):
-    # The axes not aggregated over: those that gamma and beta span.
-    axis = _compute_axis(x_ndim, gamma_ndim, axis)
-    return tuple([i for i in range(x_ndim) if i not in axis])
+def _expect_channel_shapes(x_type, gamma_type, axis):
+    layout = _ChannelLayout(type_check.eval(x_type.ndim),
+                            type_check.eval(gamma_type.ndim), axis)
+    type_check.expect(x_type.ndim >= len(layout.reduced))
+    type_check.expect(gamma_type.ndim == len(layout.channels))
+    for gamma_dim, x_dim in enumerate(layout.channels):
+        type_check.expect(x_type.shape[x_dim] == gamma_type.shape[gamma_dim])
 
 
-def _make_expander(x_ndim, key_axis):
-    # Index that inserts singleton axes into a per-channel array so that it
-    # broadcasts against x.
-    return tuple([slice(None) if i in key_axis else None
-                  for i in range(x_ndim)])
+def _warn_if_trivial_batch(shape, reduced):
+    # Every aggregated axis has length one: the output is all zeros.
+    if any(shape[i] != 1 for i in reduced):
+        return
+    if 0 in reduced:
+        warnings.warn(
+            'A batch with no more than one sample has been given'
+            ' to F.batch_normalization. F.batch_normalization'
+            ' will always output a zero tensor for such batches.'
+            ' This could be caused by incorrect configuration in'
+            ' your code (such as running evaluation while'
+            ' chainer.config.train=True),'
+            ' but could also happen in the last batch of training'
+            ' if non-repeating iterator is used.',
+            UserWarning)
+    else:
+        warnings.warn(
+            'F.batch_normalization received a batch with single'
+            ' dimensions along all axes that are used for aggregating'
+            ' statistics. F.batch_normalization'
+            ' will always output a zero tensor for such batches.',
+            UserWarning)
 
 
-def _check_bn_types(x_type, gamma_type, axis):
-    x_ndim = type_check.eval(x_type.ndim)
-    gamma_ndim = type_check.eval(gamma_type.ndim)
-    axis = _compute_axis(x_ndim, gamma_ndim, axis)
-    type_check.expect(x_type.ndim >= len(axis))
-    key_axis = _compute_key_axis(x_ndim, gamma_ndim, axis)
-    type_check.expect(gamma_type.ndim == len(key_axis))
-    for i, k in enumerate(key_axis):
-        type_check.expect(x_type.shape[k] == gamma_type.shape[i])
+def _standardize(x, center, scale):
+    # ``(x - center) * scale``; used on raw arrays and on Variables alike.
+    return (x - center) * scale
 
 
-def _x_hat(x, mean, inv_std):
-    # Works on arrays and on Variables (mean and inv_std are expanded).
-    return (x - mean) * inv_std
+def _inverse_std_and_var(xp, var, eps):
+    inv_var = 1 / (var + eps)
+    return xp.sqrt(inv_var, dtype=inv_var.dtype), inv_var
 
 
-def _zero_if_none(xp, x, shape, dtype):
-    if x is None:
-        return xp.zeros(shape, dtype=dtype)
-    return x
+def _as_dtype(v, dtype):
+    return None if v is None else cast.cast(v, dtype)
+
+
+def _zeros_for_missing(xp, grads, templates):
+    # Upstream gradients of unused outputs arrive as None; treat them as 0.
+    return [xp.zeros(t.shape, t.dtype) if g is None else g
+            for g, t in zip(grads, templates)]
 
 
 class BatchNormalization(function_node.FunctionNode):
 
-    """Batch normalization over the batch statistics of ``x``.
+    """Normalizes ``x`` with its own statistics, then scales and shifts.
 
-    Inputs are ``(x, gamma, beta)``. When running statistics are given they
-    are updated in place during forward.
+    Inputs are ``(x, gamma, beta)``. Running averages of the statistics, when
+    given, are updated in place during forward.
     """
 
     mean = None
@@ -85,7 +116,7 @@ class BatchNormalization(function_node.FunctionNode):
         self.running_var = var
         self.eps = eps
         self.decay = decay
-        self.axis = _parse_axis(axis)
+        self.axis = _validated_axis(axis)
 
     def check_type_forward(self, in_types):
         type_check.expect(in_types.size() == 3)
@@ -96,70 +127,54 @@ class BatchNormalization(function_node.FunctionNode):
             gamma_type.dtype == beta_type.dtype,
             gamma_type.shape == beta_type.shape,
         )
-        _check_bn_types(x_type, gamma_type, self.axis)
+        _expect_channel_shapes(x_type, gamma_type, self.axis)
 
     def forward(self, inputs):
         self.retain_inputs((0, 1))
         x, gamma, beta = inputs
         xp = backend.get_array_module(x)
-        self.axis = _compute_axis(x.ndim, gamma.ndim, self.axis)
-        self.key_axis = _compute_key_axis(x.ndim, gamma.ndim, self.axis)
-        if all(x.shape[i] == 1 for i in self.axis):
-            if 0 in self.axis:
-                warnings.warn(
-                    'A batch with no more than one sample has been given'
-                    ' to F.batch_normalization. F.batch_normalization'
-                    ' will always output a zero tensor for such batches.'
-                    ' This could be caused by incorrect configuration in'
-                    ' your code (such as running evaluation while'
-                    ' chainer.config.train=True),'
-                    ' but could also happen in the last batch of training'
-                    ' if non-repeating iterator is used.',
-                    UserWarning)
-            else:
-                warnings.warn(
-                    'F.batch_normalization received a batch with single'
-                    ' dimensions along all axes that are used for aggregating'
-                    ' statistics. F.batch_normalization'
-                    ' will always output a zero tensor for such batches.',
-                    UserWarning)
-        expander = _make_expander(x.ndim, self.key_axis)
-        self.expander = expander
+        layout = _ChannelLayout(x.ndim, gamma.ndim, self.axis)
+        self.axis = layout.reduced
+        self.key_axis = layout.channels
+        self.expander = ex = layout.expander
+        _warn_if_trivial_batch(x.shape, layout.reduced)
 
-        # Statistics are computed in the promoted dtype of x and gamma.
-        dtype = numpy.promote_types(x.dtype, gamma.dtype)
-        mean = x.mean(axis=self.axis, dtype=dtype)
-        var = x.var(axis=self.axis, dtype=dtype)
-        inv_std = xp.reciprocal(xp.sqrt(var + self.eps, dtype=dtype))
-        y = (_x_hat(x, mean[expander], inv_std[expander])
-             * gamma[expander].astype(dtype, copy=False)
-             + beta[expander].astype(dtype, copy=False))
+        # Statistics live in the wider of the two input dtypes.
+        work = numpy.promote_types(x.dtype, gamma.dtype)
+        mean = x.mean(axis=layout.reduced, dtype=work)
+        var = x.var(axis=layout.reduced, dtype=work)
         self.mean = mean
-        self.inv_std = inv_std
+        self.inv_std = 1 / xp.sqrt(var + self.eps, dtype=work)
+
+        scale = self.inv_std * gamma.astype(work, copy=False)
+        y = _standardize(x, mean[ex], scale[ex]) + beta[ex]
 
         if self.running_mean is not None:
-            m = x.size // gamma.size
-            adjust = m / max(m - 1., 1.)  # unbiased variance estimate
-            decay = self.decay
-            self.running_mean *= decay
-            self.running_mean += (1 - decay) * mean
-            self.running_var *= decay
-            self.running_var += (1 - decay) * adjust * var
+            n = x.size // gamma.size
+            # The running variance tracks the unbiased estimate.
+            unbiased = var * (n / max(n - 1., 1.))
+            keep = self.decay
+            for running, batch in ((self.running_mean, mean),
+                                   (self.running_var, unbiased)):
+                running *= keep
+                running += (1 - keep) * batch
         return y.astype(x.dtype, copy=False),
 
     def backward(self, indexes, grad_outputs):
         x, gamma = self.get_retained_inputs()
-        gy, = grad_outputs
-        f = BatchNormalizationGrad(
+        node = BatchNormalizationGrad(
             self.eps, self.expander, self.axis, self.mean, self.inv_std,
             self.key_axis)
-        return f.apply((x, gamma, gy))
+        return node.apply((x, gamma) + tuple(grad_outputs))
 
 
 class BatchNormalizationGrad(function_node.FunctionNode):
 
-    """Gradients of batch normalization: ``(x, gamma, gy) -> (gx, ggamma,
-    gbeta)``; differentiable once more."""
+    """First-order gradients of batch normalization.
+
+    Maps ``(x, gamma, gy)`` to ``(gx, ggamma, gbeta)`` and is itself
+    differentiable, which gives double backprop.
+    """
 
     def __init__(self, eps, expander, axis, mean, inv_std, key_axis):
         self.eps = eps
@@ -171,69 +186,67 @@ class BatchNormalizationGrad(function_node.FunctionNode):
 
     def forward(self, inputs):
         self.retain_inputs((0, 1, 2))
-        self.retain_outputs((0, 1))
+        self.retain_outputs((1,))
         x, gamma, gy = inputs
-        expander = self.expander
-        inv_std = self.inv_std
-        x_hat = _x_hat(x, self.mean[expander], inv_std[expander])
-        gbeta = gy.sum(axis=self.axis, dtype=gamma.dtype)
-        ggamma = (gy * x_hat).sum(axis=self.axis, dtype=gamma.dtype)
-        inv_m = gamma.dtype.type(1. / (x.size // gamma.size))
-        gx = (gamma * inv_std)[expander] * (
-            gy - (x_hat * ggamma[expander] + gbeta[expander]) * inv_m)
+        ex, axis = self.expander, self.axis
+        x_hat = _standardize(x, self.mean[ex], self.inv_std[ex])
+        gbeta = gy.sum(axis=axis, dtype=gamma.dtype)
+        ggamma = (x_hat * gy).sum(axis=axis, dtype=gamma.dtype)
+        n = x.size // gamma.size
+        # Remove the parts of gy explained by the mean and by x_hat.
+        residual = gy - (gbeta[ex] + x_hat * ggamma[ex]) / n
+        gx = (self.inv_std * gamma)[ex] * residual
         return gx.astype(x.dtype, copy=False), ggamma, gbeta
 
     def backward(self, indexes, grad_outputs):
-        expander = self.expander
-        axis = self.axis
         x, gamma, gy = self.get_retained_inputs()
-        gx1, ggamma1 = self.get_retained_outputs()
-        ggx1, gggamma1, ggbeta1 = grad_outputs
+        ggamma, = self.get_retained_outputs()
+        gamma_dtype = gamma.dtype
+        ex, axis = self.expander, self.axis
+        n = x.size // gamma.size
         xp = backend.get_array_module(x)
 
-        gamma_dtype = gamma.dtype
-        if gamma.dtype != x.dtype:
-            gamma = cast.cast(gamma, x.dtype)
-            ggamma1 = cast.cast(ggamma1, x.dtype)
-            if gggamma1 is not None:
-                gggamma1 = cast.cast(gggamma1, x.dtype)
-            if ggbeta1 is not None:
-                ggbeta1 = cast.cast(ggbeta1, x.dtype)
+        # Everything below runs in x's dtype.
+        gamma, ggamma = cast.cast(gamma, x.dtype), cast.cast(ggamma, x.dtype)
+        up_gx, up_ggamma, up_gbeta = _zeros_for_missing(
+            xp, grad_outputs, (x, gamma, gamma))
+        up_ggamma = _as_dtype(up_ggamma, x.dtype)
+        up_gbeta = _as_dtype(up_gbeta, x.dtype)
+
+        def mean_over(v):
+            return _sum.sum(v, axis=axis) / n
 
         inv_std = self.inv_std
-        inv_m = gamma.dtype.type(1. / (x.size // gamma.size))
-        r = 0 if ggx1 is None else _sum.sum(gx1 * ggx1, axis=axis)
-        coeff = gamma * inv_std
-        coeff_m = coeff * inv_m
-        x_hat = _x_hat(x, self.mean[expander], inv_std[expander])
+        x_hat = _standardize(x, self.mean[ex], inv_std[ex])
+        scale = gamma * inv_std
+        gbeta = _sum.sum(gy, axis=axis)
+        residual = gy - (gbeta[ex] + x_hat * ggamma[ex]) / n
+        # <up_gx, gx> = scale * q, and gx is linear in scale.
+        q = _sum.sum(up_gx * residual, axis=axis)
+        g_gamma = inv_std * q
+        # The upstream gradients as seen by ggamma and gbeta once the
+        # dependence of gx on them is folded in.
+        eff_ggamma = up_ggamma - scale * mean_over(up_gx * x_hat)
+        eff_gbeta = up_gbeta - scale * mean_over(up_gx)
+        g_gy = (eff_ggamma[ex] * x_hat + eff_gbeta[ex]
+                + scale[ex] * up_gx)
 
-        ggx1 = _zero_if_none(xp, ggx1, x.shape, x.dtype)
-        gggamma1 = _zero_if_none(xp, gggamma1, gamma.shape, gamma.dtype)
-        ggbeta1 = _zero_if_none(xp, ggbeta1, gamma.shape, gamma.dtype)
-
-        gggamma2 = gggamma1 - coeff_m * _sum.sum(x_hat * ggx1, axis=axis)
-        ggbeta2 = ggbeta1 - coeff_m * _sum.sum(ggx1, axis=axis)
-        # gx is linear in gamma, so its contribution is <ggx, gx> / gamma.
-        ggamma2 = r / gamma
-        gx_hat2 = (gggamma2[expander] * gy
-                   - (coeff_m * ggamma1)[expander] * ggx1)
-        gstd2 = -inv_std * (r + _sum.sum(x_hat * gx_hat2, axis=axis))
-        gmean2 = -inv_std * _sum.sum(gx_hat2, axis=axis)
-        gx2 = inv_std[expander] * gx_hat2 + inv_m * (
-            gmean2[expander] + x_hat * gstd2[expander])
-        ggy2 = (gggamma2[expander] * x_hat + ggbeta2[expander]
-                + coeff[expander] * ggx1)
-        return (cast.cast(gx2, x.dtype),
-                cast.cast(ggamma2, gamma_dtype),
-                cast.cast(ggy2, gy.dtype))
+        # Gradient with respect to x_hat, then through the batch
+        # standardization (mean and inv_std depend on x; the latter also
+        # receives scale * q / inv_std through gx).
+        g_hat = eff_ggamma[ex] * gy - (scale * ggamma / n)[ex] * up_gx
+        shift = mean_over(g_hat)
+        tilt = mean_over(g_hat * x_hat) + scale * q / n
+        g_x = inv_std[ex] * (g_hat - shift[ex] - x_hat * tilt[ex])
+        return (cast.cast(g_x, x.dtype), cast.cast(g_gamma, gamma_dtype),
+                cast.cast(g_gy, gy.dtype))
 
 
 class FixedBatchNormalization(function_node.FunctionNode):
 
-    """Batch normalization with given statistics.
+    """Normalizes ``x`` with given statistics, then scales and shifts.
 
-    Inputs are ``(x, gamma, beta, mean, var)``; all of them are
-    differentiable.
+    Inputs are ``(x, gamma, beta, mean, var)``; all are differentiable.
     """
 
     inv_std = None
@@ -241,50 +254,47 @@ class FixedBatchNormalization(function_node.FunctionNode):
 
     def __init__(self, eps=2e-5, axis=None):
         self.eps = eps
-        self.axis = _parse_axis(axis)
+        self.axis = _validated_axis(axis)
 
     def check_type_forward(self, in_types):
         type_check.expect(in_types.size() == 5)
-        x_type, gamma_type, beta_type, mean_type, var_type = in_types
+        x_type, gamma_type = in_types[0], in_types[1]
         type_check.expect(
-            x_type.dtype.kind == 'f',
-            gamma_type.dtype.kind == 'f',
-            beta_type.dtype == gamma_type.dtype,
-            mean_type.dtype == gamma_type.dtype,
-            var_type.dtype == gamma_type.dtype,
-            beta_type.shape == gamma_type.shape,
-            mean_type.shape == gamma_type.shape,
-            var_type.shape == gamma_type.shape,
-        )
-        _check_bn_types(x_type, gamma_type, self.axis)
+            x_type.dtype.kind == 'f', gamma_type.dtype.kind == 'f')
+        for other in (in_types[2], in_types[3], in_types[4]):
+            type_check.expect(other.dtype == gamma_type.dtype)
+        for other in (in_types[2], in_types[3], in_types[4]):
+            type_check.expect(other.shape == gamma_type.shape)
+        _expect_channel_shapes(x_type, gamma_type, self.axis)
 
     def forward(self, inputs):
         self.retain_inputs((0, 1, 3, 4))
         x, gamma, beta, mean, var = inputs
         xp = backend.get_array_module(x)
-        self.axis = _compute_axis(x.ndim, gamma.ndim, self.axis)
-        self.key_axis = _compute_key_axis(x.ndim, gamma.ndim, self.axis)
-        expander = _make_expander(x.ndim, self.key_axis)
-        self.expander = expander
+        layout = _ChannelLayout(x.ndim, gamma.ndim, self.axis)
+        self.axis = layout.reduced
+        self.key_axis = layout.channels
+        self.expander = ex = layout.expander
 
-        self.inv_var = xp.reciprocal(var + self.eps)
-        self.inv_std = xp.sqrt(self.inv_var, dtype=self.inv_var.dtype)
-        y = (_x_hat(x, mean[expander], self.inv_std[expander])
-             * gamma[expander] + beta[expander])
+        self.inv_std, self.inv_var = _inverse_std_and_var(xp, var, self.eps)
+        y = _standardize(x, mean[ex], (self.inv_std * gamma)[ex]) + beta[ex]
         return y.astype(x.dtype, copy=False),
 
     def backward(self, indexes, grad_outputs):
-        x, gamma, mean, var = self.get_retained_inputs()
-        gy, = grad_outputs
-        f = FixedBatchNormalizationGrad(
-            self.eps, self.expander, self.axis, self.inv_std, self.inv_var)
-        return f.apply((x, gamma, mean, var, gy))
+        retained = self.get_retained_inputs()
+        node = FixedBatchNormalizationGrad(
+            self.eps, self.expander, self.axis, inv_std=self.inv_std,
+            inv_var=self.inv_var)
+        return node.apply(retained + tuple(grad_outputs))
 
 
 class FixedBatchNormalizationGrad(function_node.FunctionNode):
 
-    """Gradients of fixed batch normalization: ``(x, gamma, mean, var, gy)
-    -> (gx, ggamma, gbeta, gmean, gvar)``; differentiable once more."""
+    """First-order gradients of fixed batch normalization.
+
+    Maps ``(x, gamma, mean, var, gy)`` to
+    ``(gx, ggamma, gbeta, gmean, gvar)``; differentiable once more.
+    """
 
     def __init__(self, eps, expander, axis, inv_std, inv_var):
         self.eps = eps
@@ -295,67 +305,60 @@ class FixedBatchNormalizationGrad(function_node.FunctionNode):
 
     def forward(self, inputs):
         self.retain_inputs((0, 1, 2, 4))
-        self.retain_outputs((0, 1, 2, 3, 4))
+        self.retain_outputs((1, 2))
         x, gamma, mean, var, gy = inputs
-        expander = self.expander
-        xp = backend.get_array_module(x)
+        ex, axis = self.expander, self.axis
         if self.inv_std is None or self.inv_var is None:
-            self.inv_var = xp.reciprocal(var + self.eps)
-            self.inv_std = xp.sqrt(self.inv_var, dtype=self.inv_var.dtype)
-        self.gamma_over_std = gamma * self.inv_std
-        x_hat = _x_hat(x, mean[expander], self.inv_std[expander])
-        gx = self.gamma_over_std[expander] * gy
-        gbeta = gy.sum(axis=self.axis, dtype=gamma.dtype)
-        ggamma = (x_hat * gy).sum(axis=self.axis)
-        gmean = -self.gamma_over_std * gbeta
-        # d y / d var = -gamma x_hat / (2 (var + eps))
-        gvar = -0.5 * self.inv_var * (
-            gamma * ggamma).astype(var.dtype, copy=False)
-        return gx.astype(x.dtype), ggamma, gbeta, gmean, gvar
+            self.inv_std, self.inv_var = _inverse_std_and_var(
+                backend.get_array_module(x), var, self.eps)
+        scale = gamma * self.inv_std
+        x_hat = _standardize(x, mean[ex], self.inv_std[ex])
+        gbeta = gy.sum(axis=axis, dtype=gamma.dtype)
+        ggamma = (gy * x_hat).sum(axis=axis)
+        # y is linear in beta - scale * mean, and depends on var only
+        # through inv_std (d inv_std / d var = -inv_std * inv_var / 2).
+        gmean = -(scale * gbeta)
+        gvar = (-0.5 * self.inv_var * gamma * ggamma).astype(
+            var.dtype, copy=False)
+        return ((scale[ex] * gy).astype(x.dtype), ggamma, gbeta, gmean,
+                gvar)
 
     def backward(self, indexes, grad_outputs):
         x, gamma, mean, gy = self.get_retained_inputs()
-        ggx1, gggamma1, ggbeta1, ggmean1, ggvar1 = grad_outputs
-        gx1, ggamma1, gbeta1, gmean1, gvar1 = self.get_retained_outputs()
+        ggamma, gbeta = self.get_retained_outputs()
         xp = backend.get_array_module(x)
-        ggx1 = _zero_if_none(xp, ggx1, x.shape, x.dtype)
-        gggamma1 = _zero_if_none(xp, gggamma1, gamma.shape, gamma.dtype)
-        ggbeta1 = _zero_if_none(xp, ggbeta1, gamma.shape, gamma.dtype)
-        ggmean1 = _zero_if_none(xp, ggmean1, mean.shape, mean.dtype)
-        ggvar1 = _zero_if_none(xp, ggvar1, mean.shape, mean.dtype)
+        up_gx, up_ggamma, up_gbeta, up_gmean, up_gvar = _zeros_for_missing(
+            xp, grad_outputs, (x, gamma, gamma, mean, mean))
+        in_dtypes = gamma.dtype, mean.dtype
         if x.dtype != gamma.dtype:
-            gamma, ggamma1, gggamma1, gbeta1, ggbeta1, mean, ggmean1, \
-                ggvar1 = [cast.cast(v, x.dtype) for v in (
-                    gamma, ggamma1, gggamma1, gbeta1, ggbeta1, mean,
-                    ggmean1, ggvar1)]
+            (gamma, ggamma, gbeta, mean, up_ggamma, up_gbeta, up_gmean,
+             up_gvar) = [cast.cast(v, x.dtype) for v in (
+                 gamma, ggamma, gbeta, mean, up_ggamma, up_gbeta, up_gmean,
+                 up_gvar)]
 
-        expander = self.expander
-        axis = self.axis
-        inv_std = self.inv_std
-        inv_var = self.inv_var
-        gamma_over_std = self.gamma_over_std
-        x_hat = _x_hat(x, mean[expander], inv_std[expander])
+        ex, axis = self.expander, self.axis
+        inv_std, inv_var = self.inv_std, self.inv_var
+        scale = gamma * inv_std
+        x_hat = _standardize(x, mean[ex], inv_std[ex])
 
-        # The first-order outputs, as functions of (x, gamma, mean, var, gy),
-        # are contracted with the incoming gradients; each term below is the
-        # derivative of that contraction.
-        gggamma2 = gggamma1 - 0.5 * ggvar1 * gamma * inv_var
-        ggbeta2 = ggbeta1 - ggmean1 * gamma_over_std
-        gx_hat = gy * gggamma2[expander]
-        gx2 = inv_std[expander] * gx_hat
-        gmean2 = -inv_std * _sum.sum(gx_hat, axis=axis)
-        # Contributions through gamma / std and through gamma / var.
-        g_gamma_over_std = (_sum.sum(ggx1 * gy, axis=axis)
-                            - ggmean1 * gbeta1)
-        g_gamma_over_var = -0.5 * ggvar1 * ggamma1
-        ggamma2 = inv_var * g_gamma_over_var + inv_std * g_gamma_over_std
-        gvar2 = -(0.5 * inv_var * (gamma_over_std * g_gamma_over_std
-                                   + _sum.sum(x_hat * gx_hat, axis=axis))
-                  + gamma * inv_var * inv_var * g_gamma_over_var)
-        ggy2 = (gggamma2[expander] * x_hat + ggbeta2[expander]
-                + gamma_over_std[expander] * ggx1)
-        return (cast.cast(gx2, x.dtype), ggamma2, gmean2, gvar2,
-                cast.cast(ggy2, gy.dtype))
+        # The loss seen here is scale * <up_gx, gy> + eff_ggamma * ggamma
+        # + eff_gbeta * gbeta with ggamma, gbeta the sums over gy computed
+        # in forward; differentiate it with respect to each input.
+        eff_ggamma = up_ggamma - 0.5 * up_gvar * gamma * inv_var
+        eff_gbeta = up_gbeta - up_gmean * scale
+        g_gy = (eff_ggamma[ex] * x_hat + eff_gbeta[ex]
+                + scale[ex] * up_gx)
+        g_x_hat = eff_ggamma[ex] * gy
+        g_x = inv_std[ex] * g_x_hat
+        g_mean = -inv_std * _sum.sum(g_x_hat, axis=axis)
+        g_scale = _sum.sum(up_gx * gy, axis=axis) - up_gmean * gbeta
+        g_gamma = inv_std * g_scale - 0.5 * inv_var * up_gvar * ggamma
+        g_var = -0.5 * inv_var * (
+            scale * g_scale
+            + (up_ggamma - 1.5 * up_gvar * gamma * inv_var) * ggamma)
+        return (cast.cast(g_x, x.dtype), cast.cast(g_gamma, in_dtypes[0]),
+                cast.cast(g_mean, in_dtypes[1]),
+                cast.cast(g_var, in_dtypes[1]), cast.cast(g_gy, gy.dtype))
 
 
 def batch_normalization(x, gamma, beta, **kwargs):
@@ -372,7 +375,8 @@ running_var=None, decay=0.9, axis=None)
     after the channels.
 
     Args:
-        x (:class:`~chainer.Variable` or :ref:`ndarray`): Input variable.
+        x (:class:`~chainer.Variable` or :ref:`ndarray`): Batch to
+            normalize.
         gamma (:class:`~chainer.Variable` or :ref:`ndarray`): Scale.
         beta (:class:`~chainer.Variable` or :ref:`ndarray`): Shift, of
             ``gamma``'s shape and dtype.
@@ -399,24 +403,25 @@ running_var=None, decay=0.9, axis=None)
         array([[-1., -1.],
                [ 1.,  1.]], dtype=float32)
     """
-    eps, running_mean, running_var, decay, axis = argument.parse_kwargs(
-        kwargs, ('eps', 2e-5), ('running_mean', None),
-        ('running_var', None), ('decay', 0.9), ('axis', None),
+    # parse_kwargs yields the options in the order the node takes them.
+    options = argument.parse_kwargs(
+        kwargs, ('eps', 2e-5), ('running_mean', None), ('running_var', None),
+        ('decay', 0.9), ('axis', None),
         train='train argument is not supported anymore. '
         'Use chainer.using_config')
-    return BatchNormalization(eps, running_mean, running_var, decay,
-                              axis).apply((x, gamma, beta))[0]
+    return BatchNormalization(*options).apply((x, gamma, beta))[0]
 
 
 def fixed_batch_normalization(x, gamma, beta, mean, var, eps=2e-5, axis=None):
-    """Batch normalization function with fixed statistics.
+    """Batch normalization with given (e.g. running) statistics.
 
     Computes :math:`y = \\gamma (x - \\mu) / \\sqrt{\\sigma^2 + \\epsilon}
     + \\beta` with the given ``mean`` and ``var`` instead of batch
     statistics, as the batch normalization layer does in test mode.
 
     Args:
-        x (:class:`~chainer.Variable` or :ref:`ndarray`): Input variable.
+        x (:class:`~chainer.Variable` or :ref:`ndarray`): Array to
+            normalize.
         gamma (:class:`~chainer.Variable` or :ref:`ndarray`): Scale.
         beta (:class:`~chainer.Variable` or :ref:`ndarray`): Shift.
         mean (:class:`~chainer.Variable` or :ref:`ndarray`): Mean.

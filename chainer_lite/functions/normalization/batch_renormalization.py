@@ -64,34 +64,35 @@ class BatchRenormalizationFunction(function_node.FunctionNode):
         self.retain_inputs((0, 1))
         x, gamma, beta = inputs
         xp = backend.get_array_module(x)
-        head_ndim = gamma.ndim + 1
-        self.axis = (0,) + tuple(range(head_ndim, x.ndim))
-        self.key_axis = tuple(range(1, head_ndim))
-        self.expander = batch_normalization._make_expander(
-            x.ndim, self.key_axis)
-        expander = self.expander
+        layout = batch_normalization._ChannelLayout(x.ndim, gamma.ndim, None)
+        self.axis = layout.reduced
+        self.key_axis = layout.channels
+        self.expander = ex = layout.expander
 
-        mean = x.mean(axis=self.axis, dtype=gamma.dtype)
-        var = x.var(axis=self.axis, dtype=gamma.dtype)
-        std = xp.sqrt(var + self.eps, dtype=var.dtype)
-        running_sigma = xp.sqrt(self._running_var + self.eps,
-                                dtype=self._running_mean.dtype)
-        self.r = xp.clip(std / running_sigma, 1.0 / self.rmax, self.rmax)
-        self.d = xp.clip((mean - self._running_mean) / running_sigma,
+        stat_dtype = gamma.dtype
+        mean = x.mean(axis=self.axis, dtype=stat_dtype)
+        var = x.var(axis=self.axis, dtype=stat_dtype)
+        std = xp.sqrt(var + self.eps, dtype=stat_dtype)
+        # Corrections towards the running statistics, held constant.
+        ref_std = xp.sqrt(self._running_var + self.eps,
+                          dtype=self._running_mean.dtype)
+        self.r = xp.clip(std / ref_std, 1.0 / self.rmax, self.rmax)
+        self.d = xp.clip((mean - self._running_mean) / ref_std,
                          -self.dmax, self.dmax)
         self.mean = mean
-        self.inv_std = xp.reciprocal(std)
-        x_hat = (x - mean[expander]) / std[expander]
-        y = (gamma[expander] * (x_hat * self.r[expander] + self.d[expander])
-             + beta[expander])
+        self.inv_std = 1 / std
+        scale = gamma * self.r / std
+        shift = beta + gamma * self.d
+        y = (x - mean[ex]) * scale[ex] + shift[ex]
 
         if self.update_statistics:
-            m = x.size // gamma.size
-            adjust = m / max(m - 1., 1.)  # unbiased variance estimate
-            self._running_mean *= self.decay
-            self._running_mean += (1 - self.decay) * mean
-            self._running_var *= self.decay
-            self._running_var += (1 - self.decay) * adjust * var
+            n = x.size // gamma.size
+            unbiased = var * (n / max(n - 1., 1.))
+            keep = self.decay
+            for running, batch in ((self._running_mean, mean),
+                                   (self._running_var, unbiased)):
+                running *= keep
+                running += (1 - keep) * batch
         return y.astype(x.dtype, copy=False),
 
     def backward(self, indexes, grad_outputs):
@@ -111,7 +112,7 @@ class BatchRenormalizationFunction(function_node.FunctionNode):
 def batch_renormalization(x, gamma, beta, rmax, dmax, eps=2e-5,
                           running_mean=None, running_var=None, decay=0.9,
                           update_statistics=False):
-    """Batch renormalization function.
+    """Batch renormalization (training mode).
 
     This is batch normalization where the normalized input is corrected
     with :math:`r = \\mathrm{clip}(\\sigma_B / \\sigma, 1/r_{max},
@@ -121,7 +122,8 @@ def batch_renormalization(x, gamma, beta, rmax, dmax, eps=2e-5,
     get no gradient.
 
     Args:
-        x (:class:`~chainer.Variable` or :ref:`ndarray`): Input variable.
+        x (:class:`~chainer.Variable` or :ref:`ndarray`): Batch to
+            normalize, of shape ``(N, *gamma.shape, ...)``.
         gamma (:class:`~chainer.Variable` or :ref:`ndarray`): Scale.
         beta (:class:`~chainer.Variable` or :ref:`ndarray`): Shift.
         rmax (float): Upper bound of ``r``.
@@ -153,9 +155,10 @@ def batch_renormalization(x, gamma, beta, rmax, dmax, eps=2e-5,
         raise TypeError('running_mean is required')
     if running_var is None:
         raise TypeError('running_var is required')
-    return BatchRenormalizationFunction(
-        eps, running_mean, running_var, decay, rmax, dmax, update_statistics
-    ).apply((x, gamma, beta))[0]
+    node = BatchRenormalizationFunction(
+        eps=eps, mean=running_mean, var=running_var, decay=decay, rmax=rmax,
+        dmax=dmax, update_statistics=update_statistics)
+    return node.apply((x, gamma, beta))[0]
 
 
 def fixed_batch_renormalization(x, gamma, beta, mean, var, eps=2e-5):
@@ -177,5 +180,6 @@ def fixed_batch_renormalization(x, gamma, beta, mean, var, eps=2e-5):
         'Use fixed_batch_normalization instead.',
         DeprecationWarning)
     with configuration.using_config('train', False):
-        return batch_normalization.fixed_batch_normalization(
+        y = batch_normalization.fixed_batch_normalization(
             x, gamma, beta, mean, var, eps)
+    return y

@@ -1,45 +1,41 @@
 """Decorrelated batch normalization: ZCA whitening of groups of channels."""
-import numpy
-
 from chainer_lite import backend
 from chainer_lite import function_node
 from chainer_lite.functions.array import reshape
-from chainer_lite.functions.array import transpose
+from chainer_lite.functions.array import swapaxes
 from chainer_lite.functions.math import matmul
 from chainer_lite.functions.math import sum as _sum
 from chainer_lite.utils import argument
 from chainer_lite.utils import type_check
 
-
-def _diag(a, xp):
-    # Batched diagonal matrices from the rows of a 2-d array.
-    s0, s1 = a.shape
-    ret = xp.zeros((s0, s1, s1), a.dtype)
-    idx = numpy.arange(s1)
-    ret[:, idx, idx] = a
-    return ret
+# Channel groups are handled as stacks of (channels, samples) matrices: the
+# channel axis is brought to the front, then split into the groups.
 
 
-def _calc_axis_and_m(x_shape, batch_size):
-    # The spatial axes and the number of samples per channel.
-    m = batch_size
-    spatial_axis = tuple(range(2, len(x_shape)))
-    for i in spatial_axis:
-        m *= x_shape[i]
-    return spatial_axis, m
+def _group_shape(x_shape, groups):
+    """``(N, C, ...)`` -> ``(groups, C // groups, N * prod(...))``."""
+    n_samples = x_shape[0]
+    for extent in x_shape[2:]:
+        n_samples *= extent
+    return groups, x_shape[1] // groups, n_samples
 
 
-def _to_groups(x, groups):
-    # (B, c, ...) -> (groups, c // groups, m): one column per sample.
-    spatial_axis, m = _calc_axis_and_m(x.shape, x.shape[0])
-    return x.transpose((1, 0) + spatial_axis).reshape(
-        groups, x.shape[1] // groups, m)
+def _grouped(x, groups):
+    return x.swapaxes(0, 1).reshape(_group_shape(x.shape, groups))
 
 
-def _from_groups(y, shape):
-    spatial_axis, _ = _calc_axis_and_m(shape, shape[0])
-    return y.reshape((shape[1], shape[0]) + shape[2:]).transpose(
-        (1, 0) + spatial_axis)
+def _ungrouped(y, shape):
+    """Inverse of :func:`_grouped` for an input of the given shape."""
+    return y.reshape((shape[1], shape[0]) + shape[2:]).swapaxes(0, 1)
+
+
+def _t(a):
+    # Transposes each matrix of a stack.
+    return a.swapaxes(-1, -2)
+
+
+def _expect_common_types(x_type):
+    type_check.expect(x_type.ndim >= 2)
 
 
 class DecorrelatedBatchNormalization(function_node.FunctionNode):
@@ -67,94 +63,82 @@ class DecorrelatedBatchNormalization(function_node.FunctionNode):
             x_type.dtype.kind == 'f',
             x_type.shape[1] % self.groups == 0,
         )
-        type_check.expect(
-            x_type.ndim >= 2,
-        )
+        _expect_common_types(x_type)
 
     def forward(self, inputs):
         self.retain_inputs((0,))
         x, = inputs
         xp = backend.get_array_module(x)
-        C = x.shape[1] // self.groups
-        _, m = _calc_axis_and_m(x.shape, x.shape[0])
+        rows = _grouped(x, self.groups)
+        n_channels, n_samples = rows.shape[1:]
+        mean = rows.mean(axis=2, keepdims=True)
+        centered = rows - mean
+        cov = xp.matmul(centered, _t(centered)) / x.dtype.type(n_samples)
+        cov += x.dtype.type(self.eps) * xp.eye(n_channels, dtype=x.dtype)
+        # cov = V diag(lam) V^T, so cov^(-1/2) = V diag(lam^(-1/2)) V^T.
+        lam, v = xp.linalg.eigh(cov)
+        root = xp.sqrt(lam)
+        whitening = xp.matmul(v / root[:, None, :], _t(v))
+        y = xp.matmul(whitening, centered)
 
-        x_hat = _to_groups(x, self.groups)
-        mean = x_hat.mean(axis=2, keepdims=True)
-        x_hat = x_hat - mean
-        self.eps = x.dtype.type(self.eps)
-        cov = (xp.matmul(x_hat, x_hat.transpose(0, 2, 1)) / x.dtype.type(m)
-               + self.eps * xp.eye(C, dtype=x.dtype))
-        self.eigvals, self.eigvectors = xp.linalg.eigh(cov)
-        # PCA whitening, then rotation back (ZCA).
-        U = xp.matmul(_diag(self.eigvals ** -0.5, xp),
-                      self.eigvectors.transpose(0, 2, 1))
-        self.y_hat_pca = xp.matmul(U, x_hat)
-        y_hat = xp.matmul(self.eigvectors, self.y_hat_pca)
-        y = _from_groups(y_hat, x.shape)
+        # Kept for backward: centered data in the eigenbasis.
+        self.eigvectors = v
+        self.sqrt_eigvals = root
+        self.rotated = xp.matmul(_t(v), centered)
 
+        keep = self.decay
         if self.running_mean is not None:
-            self.running_mean *= self.decay
-            self.running_mean += (1 - self.decay) * mean.squeeze(axis=2)
+            self.running_mean *= keep
+            self.running_mean += (1 - keep) * mean[:, :, 0]
         if self.running_projection is not None:
-            adjust = m / max(m - 1., 1.)  # unbiased estimation
-            self.running_projection *= self.decay
-            projection = xp.matmul(self.eigvectors, U)
-            self.running_projection += (1 - self.decay) * adjust * projection
-        return y,
+            # Chainer scales the whitening matrix by m / (m - 1) here.
+            scaled = whitening * (n_samples / max(n_samples - 1., 1.))
+            self.running_projection *= keep
+            self.running_projection += (1 - keep) * scaled
+        return _ungrouped(y, x.shape),
 
     def backward(self, indexes, grad_outputs):
         x, = self.get_retained_inputs()
         gy, = grad_outputs
-        f = DecorrelatedBatchNormalizationGrad(
-            self.groups, self.eigvals, self.eigvectors, self.y_hat_pca)
+        node = DecorrelatedBatchNormalizationGrad(
+            self.groups, self.sqrt_eigvals, self.eigvectors, self.rotated)
         # x is an input of the gradient (unused in its forward) so that a
         # second differentiation reaches the error below instead of
         # silently missing the dependency on x.
-        return f.apply((x, gy))
+        return node.apply((x, gy))
 
 
 class DecorrelatedBatchNormalizationGrad(function_node.FunctionNode):
 
     """Gradient of :class:`DecorrelatedBatchNormalization`: ``(x, gy) ->
-    gx``, through the eigendecomposition of the covariance (computed in
-    forward from ``x``)."""
+    gx``, through the eigendecomposition of the covariance.
 
-    def __init__(self, groups, eigvals, eigvectors, y_hat_pca):
+    With ``Z = V^T (x - mean)`` and ``H = V^T gy`` per group, the result is
+    ``V (H / sqrt(lam) + (2 / m) B Z)`` with ``B = Phi * sym(H Z^T)``, where
+    ``Phi[i, j] = -1 / (s_i s_j (s_i + s_j))`` (``s = sqrt(lam)``) is the
+    divided difference of ``lam ** -0.5``, then centred over the samples.
+    """
+
+    def __init__(self, groups, sqrt_eigvals, eigvectors, rotated):
         self.groups = groups
-        self.eigvals = eigvals
+        self.sqrt_eigvals = sqrt_eigvals
         self.eigvectors = eigvectors
-        self.y_hat_pca = y_hat_pca
+        self.rotated = rotated
 
     def forward(self, inputs):
         _, gy = inputs
         xp = backend.get_array_module(gy)
-        C = gy.shape[1] // self.groups
-        _, m = _calc_axis_and_m(gy.shape, gy.shape[0])
-        diag = (slice(None), numpy.arange(C), numpy.arange(C))
-
-        V = self.eigvectors
-        lam = self.eigvals
-        y_hat_pca = self.y_hat_pca
-        gy_hat_pca = xp.matmul(V.transpose(0, 2, 1), _to_groups(
-            gy, self.groups))
-        f = gy_hat_pca.mean(axis=2, keepdims=True)
-
-        # K[i, j] = 1 / (lam_i - lam_j) where the eigenvalues differ.
-        K = lam[:, :, None] - lam[:, None, :]
-        valid = K != 0
-        K[valid] = xp.reciprocal(K[valid])
-        sqrt_lam = _diag(lam ** 0.5, xp)
-        F_c = xp.matmul(gy_hat_pca, y_hat_pca.transpose(0, 2, 1)) / (
-            gy.dtype.type(m))
-        M = xp.zeros_like(F_c)
-        M[diag] = F_c[diag]
-        mat = K.transpose(0, 2, 1) * (
-            xp.matmul(_diag(lam, xp), F_c.transpose(0, 2, 1))
-            + xp.matmul(xp.matmul(sqrt_lam, F_c), sqrt_lam))
-        S = mat + mat.transpose(0, 2, 1)
-        R = gy_hat_pca - f + xp.matmul((S - M).transpose(0, 2, 1), y_hat_pca)
-        gx_hat = xp.matmul(V, xp.matmul(_diag(lam ** -0.5, xp), R))
-        return _from_groups(gx_hat, gy.shape),
+        v, s, z = self.eigvectors, self.sqrt_eigvals, self.rotated
+        h = xp.matmul(_t(v), _grouped(gy, self.groups))
+        n_samples = z.shape[2]
+        phi = -1 / (s[:, :, None] * s[:, None, :]
+                    * (s[:, :, None] + s[:, None, :]))
+        hz = xp.matmul(h, _t(z))
+        b = phi * (hz + _t(hz))  # twice the symmetric part
+        g_centered = xp.matmul(
+            v, h / s[:, :, None] + xp.matmul(b, z) / gy.dtype.type(n_samples))
+        g_rows = g_centered - g_centered.mean(axis=2, keepdims=True)
+        return _ungrouped(g_rows, gy.shape),
 
     def backward(self, indexes, grad_outputs):
         raise NotImplementedError('Double backward is not implemented for'
@@ -177,50 +161,44 @@ class FixedDecorrelatedBatchNormalization(function_node.FunctionNode):
             mean_type.dtype == x_type.dtype,
             var_type.dtype == x_type.dtype,
         )
-        type_check.expect(
-            x_type.ndim >= 2,
-        )
+        _expect_common_types(x_type)
 
     def forward(self, inputs):
         self.retain_inputs((0, 1, 2))
         x, mean, projection = inputs
         xp = backend.get_array_module(x)
-        x_hat = _to_groups(x, self.groups) - mean[:, :, None]
-        return _from_groups(xp.matmul(projection, x_hat), x.shape),
+        centered = _grouped(x, self.groups) - mean[:, :, None]
+        return _ungrouped(xp.matmul(projection, centered), x.shape),
 
     def backward(self, indexes, grad_outputs):
         x, mean, projection = self.get_retained_inputs()
         gy, = grad_outputs
         groups = self.groups
-        C = x.shape[1] // groups
-        spatial_axis, m = _calc_axis_and_m(x.shape, x.shape[0])
-        to_groups = (1, 0) + spatial_axis
 
+        # The same regrouping as _grouped, with differentiable functions.
         def grouped(v):
-            return reshape.reshape(
-                transpose.transpose(v, to_groups), (groups, C, m))
+            return reshape.reshape(swapaxes.swapaxes(v, 0, 1),
+                                   _group_shape(v.shape, groups))
 
-        gy_hat = grouped(gy)
-        gx_hat = matmul.matmul(projection, gy_hat, transa=True)
-        ret = []
+        g_rows = matmul.matmul(projection, grouped(gy), transa=True)
+        grads = {}
         if 0 in indexes:
-            inverse = tuple(numpy.argsort(to_groups))
-            gx = reshape.reshape(
-                gx_hat, (x.shape[1], x.shape[0]) + x.shape[2:])
-            ret.append(transpose.transpose(gx, inverse))
+            c_first = (x.shape[1], x.shape[0]) + x.shape[2:]
+            grads[0] = swapaxes.swapaxes(
+                reshape.reshape(g_rows, c_first), 0, 1)
         if 1 in indexes:
-            ret.append(-_sum.sum(gx_hat, axis=2))
+            grads[1] = -_sum.sum(g_rows, axis=2)
         if 2 in indexes:
-            x_hat = grouped(x) - mean[:, :, None]
-            ret.append(matmul.matmul(gy_hat, x_hat, transb=True))
-        return ret
+            centered = grouped(x) - mean[:, :, None]
+            grads[2] = matmul.matmul(grouped(gy), centered, transb=True)
+        return [grads[i] for i in indexes]
 
 
 def decorrelated_batch_normalization(x, **kwargs):
     """decorrelated_batch_normalization(x, *, groups=16, eps=2e-5, \
 running_mean=None, running_projection=None, decay=0.9)
 
-    Decorrelated batch normalization function.
+    Whitens groups of channels with batch statistics.
 
     The channels of ``x`` (axis 1) are split into ``groups`` groups; within
     each group the channels are centred and whitened with the inverse
@@ -230,7 +208,7 @@ running_mean=None, running_projection=None, decay=0.9)
     Args:
         x (:class:`~chainer.Variable` or :ref:`ndarray`): Input of shape
             ``(N, C, ...)``; ``C`` must be divisible by ``groups``.
-        groups (int): The number of channel groups.
+        groups (int): How many groups the channels form.
         eps (float): Added to the covariance diagonal.
         running_mean (:ref:`ndarray`): Running mean of shape
             ``(groups, C // groups)``, updated in place, or ``None``.
@@ -254,17 +232,16 @@ running_mean=None, running_projection=None, decay=0.9)
     See: `Decorrelated Batch Normalization
     <https://arxiv.org/abs/1804.08450>`_
     """
-    groups, eps, running_mean, running_projection, decay = \
-        argument.parse_kwargs(
-            kwargs, ('groups', 16), ('eps', 2e-5), ('running_mean', None),
-            ('running_projection', None), ('decay', 0.9))
-    f = DecorrelatedBatchNormalization(
-        groups, eps, running_mean, running_projection, decay)
-    return f.apply((x,))[0]
+    # The options come back in the order the node's constructor takes them.
+    options = argument.parse_kwargs(
+        kwargs, ('groups', 16), ('eps', 2e-5),
+        ('running_mean', None), ('running_projection', None),
+        ('decay', 0.9))
+    return DecorrelatedBatchNormalization(*options).apply((x,))[0]
 
 
 def fixed_decorrelated_batch_normalization(x, mean, projection, groups=16):
-    """Decorrelated batch normalization function with fixed statistics.
+    """Decorrelated batch normalization with given statistics.
 
     Computes ``projection[g] @ (x_g - mean[g])`` for each channel group
     ``g``, as the decorrelated batch normalization layer does in test mode.
@@ -276,7 +253,7 @@ def fixed_decorrelated_batch_normalization(x, mean, projection, groups=16):
             ``(groups, C // groups)``.
         projection (:class:`~chainer.Variable` or :ref:`ndarray`): Whitening
             matrices of shape ``(groups, C // groups, C // groups)``.
-        groups (int): The number of channel groups.
+        groups (int): How many groups the channels form.
 
     Returns:
         ~chainer.Variable: Output of ``x``'s shape.
@@ -292,5 +269,5 @@ def fixed_decorrelated_batch_normalization(x, mean, projection, groups=16):
         ...     x, mean, projection, groups=1).array
         array([[2., 4.]], dtype=float32)
     """
-    f = FixedDecorrelatedBatchNormalization(groups)
-    return f.apply((x, mean, projection))[0]
+    node = FixedDecorrelatedBatchNormalization(groups)
+    return node.apply((x, mean, projection))[0]

@@ -78,7 +78,7 @@ class GroupNormalization(function_node.FunctionNode):
 
 
 def group_normalization(x, groups, gamma, beta, eps=1e-5):
-    """Group normalization function.
+    """Normalizes groups of channels of each sample.
 
     The ``C`` channels of each sample are split into ``groups`` groups;
     each group (with all its spatial positions) is normalized to zero mean
@@ -107,6 +107,7 @@ def group_normalization(x, groups, gamma, beta, eps=1e-5):
         >>> F.group_normalization(x, 2, one, zero, eps=0.0).array
         array([[-1.,  1., -1.,  1.]], dtype=float32)
 
-    See: `Group Normalization <https://arxiv.org/abs/1803.08494>`_
+    Proposed by Wu and He (https://arxiv.org/abs/1803.08494).
     """
-    return GroupNormalization(groups, eps).apply((x, gamma, beta))[0]
+    node = GroupNormalization(groups, eps=eps)
+    return node.apply((x, gamma, beta))[0]

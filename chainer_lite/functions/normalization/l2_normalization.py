@@ -28,28 +28,27 @@ class NormalizeL2(function_node.FunctionNode):
         self.retain_inputs((0,))
         x, = inputs
         xp = backend.get_array_module(x)
-        norm = (xp.sqrt(xp.sum(xp.square(x), axis=self.axis, keepdims=True),
-                        dtype=x.dtype)
-                + x.dtype.type(self.eps))
-        return utils.force_array(x / norm),
+        length = xp.sqrt((x * x).sum(axis=self.axis, keepdims=True))
+        return utils.force_array(
+            x / (length.astype(x.dtype) + x.dtype.type(self.eps))),
 
     def backward(self, indexes, grad_outputs):
         x, = self.get_retained_inputs()
         gy, = grad_outputs
         xp = backend.get_array_module(x)
-        norm_noeps = sqrt.sqrt(
+        length = sqrt.sqrt(
             _sum.sum(square.square(x), axis=self.axis, keepdims=True))
-        norm = norm_noeps + self.eps
-        x_gy = _sum.sum(x * gy, axis=self.axis, keepdims=True)
-        # With eps the gradient is continuous, but x_gy / ||x|| is 0 / 0 for
-        # zero vectors: take 0 there (its limit), through a safe divisor.
-        nonzero = norm_noeps.array != 0
-        one = xp.ones_like(norm_noeps.array)
-        zero = xp.zeros_like(norm_noeps.array)
-        x_gy = where.where(
-            nonzero, x_gy / where.where(nonzero, norm_noeps, one), zero)
-        gx = (gy * norm - x_gy * x) / norm ** 2
-        return gx,
+        denom = length + self.eps
+        # Component of gy along x, (x . gy) / |x|. It is 0 / 0 for a zero
+        # vector; its limit 0 is taken there, dividing by 1 instead so that
+        # double backprop sees no nan.
+        nonzero = length.array != 0
+        safe_length = where.where(
+            nonzero, length, xp.ones_like(length.array))
+        along = where.where(
+            nonzero, _sum.sum(x * gy, axis=self.axis, keepdims=True)
+            / safe_length, xp.zeros_like(length.array))
+        return (gy - x * (along / denom)) / denom,
 
 
 def normalize(x, eps=1e-5, axis=1):

@@ -73,4 +73,5 @@ def layer_normalization(x, gamma, beta, eps=1e-5):
         >>> F.layer_normalization(x, one, zero, eps=0.0).array
         array([[-1.,  1.]], dtype=float32)
     """
-    return LayerNormalization(eps).apply((x, gamma, beta))[0]
+    node = LayerNormalization(eps=eps)
+    return node.apply((x, gamma, beta))[0]

@@ -5,14 +5,21 @@ from chainer_lite.utils import type_check
 
 
 def _window_sum(x, n):
-    # Sum over the channels c - n // 2 ... c + n // 2 (clipped) at each
-    # channel c of axis 1.
-    half_n = n // 2
-    s = x.copy()
-    for i in range(1, half_n + 1):
-        s[:, i:] += x[:, :-i]
-        s[:, :-i] += x[:, i:]
-    return s
+    """Sums channels ``c - n // 2 .. c + n // 2`` (clipped) at each ``c``.
+
+    The channel axis is zero-padded by ``n // 2`` on both sides; the window
+    sum is then the sum of ``2 * (n // 2) + 1`` shifted views.
+    """
+    xp = backend.get_array_module(x)
+    reach = n // 2
+    n_chan = x.shape[1]
+    pad = [(0, 0)] * x.ndim
+    pad[1] = (reach, reach)
+    padded = xp.pad(x, pad)
+    total = padded[:, :n_chan].copy()
+    for shift in range(1, 2 * reach + 1):
+        total += padded[:, shift:shift + n_chan]
+    return total
 
 
 class _ChannelWindowSum(function_node.FunctionNode):
@@ -31,7 +38,7 @@ class _ChannelWindowSum(function_node.FunctionNode):
 
 class LocalResponseNormalization(function_node.FunctionNode):
 
-    """Cross-channel normalization function used in AlexNet."""
+    """Divides each channel by a power of its neighbours' energy."""
 
     def __init__(self, n=5, k=2, alpha=1e-4, beta=.75):
         self.n = n
@@ -62,13 +69,14 @@ class LocalResponseNormalization(function_node.FunctionNode):
         scale = unit_scale ** -self.beta
         y = x * scale
         summand = y * gy / unit_scale
-        gx = gy * scale - 2 * self.alpha * self.beta * x * (
-            _ChannelWindowSum(self.n).apply((summand,))[0])
-        return gx,
+        # y_i = x_i s_i^-beta with s_i = k + alpha sum_window x_j^2, so
+        # gx_j = gy_j s_j^-beta - 2 alpha beta x_j sum_window y_i gy_i / s_i.
+        spread = _ChannelWindowSum(self.n).apply((summand,))[0]
+        return gy * scale - (2 * self.alpha * self.beta) * x * spread,
 
 
 def local_response_normalization(x, n=5, k=2, alpha=1e-4, beta=.75):
-    """Local response normalization across neighboring channels.
+    """Local response normalization over a window of channels.
 
     .. math::
         y_i = \\frac{x_i}{\\left(k + \\alpha \\sum_{j=\\max(1, i - n/2)}
@@ -80,10 +88,10 @@ def local_response_normalization(x, n=5, k=2, alpha=1e-4, beta=.75):
     Args:
         x (:class:`~chainer.Variable` or :ref:`ndarray`): Input of shape
             ``(N, C, ...)``.
-        n (int): Normalization window width.
-        k (float): Smoothing parameter.
-        alpha (float): Normalizer scaling parameter.
-        beta (float): Normalizer power parameter.
+        n (int): Width of the channel window (``n // 2`` on each side).
+        k (float): Constant added inside the denominator.
+        alpha (float): Weight of the windowed sum of squares.
+        beta (float): Exponent of the denominator.
 
     Returns:
         ~chainer.Variable: Output of ``x``'s shape and dtype.
@@ -96,7 +104,8 @@ def local_response_normalization(x, n=5, k=2, alpha=1e-4, beta=.75):
         >>> F.local_response_normalization(x, n=3, k=1, alpha=1, beta=1).array
         array([[0.33333334, 0.25      , 0.33333334]], dtype=float32)
 
-    See: Section 3.3 of `ImageNet Classification with Deep Convolutional
-    Neural Networks <https://papers.nips.cc/paper/4824>`_
+    Introduced with AlexNet (Krizhevsky et al., 2012, section 3.3;
+    https://papers.nips.cc/paper/4824).
     """
-    return LocalResponseNormalization(n, k, alpha, beta).apply((x,))[0]
+    node = LocalResponseNormalization(n=n, k=k, alpha=alpha, beta=beta)
+    return node.apply((x,))[0]

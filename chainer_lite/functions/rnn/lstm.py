@@ -8,8 +8,9 @@ from chainer_lite.utils import type_check
 def _extract_gates(x):
     # The four gate pre-activations are interleaved along axis 1:
     # x[:, 4 * k + g] is gate g (a, i, f, o) of unit k.
-    r = x.reshape((len(x), x.shape[1] // 4, 4) + x.shape[2:])
-    return [r[:, :, g] for g in range(4)]
+    n_units = x.shape[1] // 4
+    units_by_gate = x.reshape(x.shape[:1] + (n_units, 4) + x.shape[2:])
+    return [units_by_gate[:, :, g] for g in range(4)]
 
 
 def _sigmoid(x, xp):
@@ -20,7 +21,7 @@ def _sigmoid(x, xp):
 
 class LSTM(function_node.FunctionNode):
 
-    """Long short-term memory unit with forget gate.
+    """One LSTM step (with forget gate) on packed gate inputs.
 
     Inputs are ``(c_prev, x)`` and outputs ``(c, h)``; ``x`` has four times
     the channels of ``c_prev`` and may have fewer rows (shorter sequences
@@ -39,8 +40,8 @@ class LSTM(function_node.FunctionNode):
             x_type.shape[0] <= c_type.shape[0],
             x_type.shape[1] == 4 * c_type.shape[1],
         )
-        for i in range(2, type_check.eval(c_type.ndim)):
-            type_check.expect(x_type.shape[i] == c_type.shape[i])
+        for axis in range(2, type_check.eval(c_type.ndim)):
+            type_check.expect(x_type.shape[axis] == c_type.shape[axis])
 
     def forward(self, inputs):
         self.retain_inputs((0, 1))
@@ -167,7 +168,7 @@ class LSTMGrad(function.Function):
 
 
 def lstm(c_prev, x):
-    """Long Short-Term Memory units as an activation function.
+    """One step of LSTM units, applied to precomputed gate inputs.
 
     ``x`` holds the pre-activations of the cell input :math:`a`, the input
     gate :math:`i`, the forget gate :math:`f` and the output gate

@@ -1,23 +1,17 @@
 """Multi-layer GRUs over variable-length sequences."""
 from chainer_lite.functions.activation import sigmoid
 from chainer_lite.functions.activation import tanh
-from chainer_lite.functions.array import concat
-from chainer_lite.functions.array import split_axis
-from chainer_lite.functions.connection import linear
 from chainer_lite.functions.rnn import n_step_rnn
 
 
-def _gru(x, h, c, w, b):
-    xw = concat.concat([w[0], w[1], w[2]], axis=0)
-    hw = concat.concat([w[3], w[4], w[5]], axis=0)
-    xb = concat.concat([b[0], b[1], b[2]], axis=0)
-    hb = concat.concat([b[3], b[4], b[5]], axis=0)
-    r_x, z_x, a_x = split_axis.split_axis(linear.linear(x, xw, xb), 3, axis=1)
-    r_h, z_h, a_h = split_axis.split_axis(linear.linear(h, hw, hb), 3, axis=1)
-    r = sigmoid.sigmoid(r_x + r_h)
-    z = sigmoid.sigmoid(z_x + z_h)
-    h_bar = tanh.tanh(a_x + r * a_h)
-    return (1 - z) * h_bar + z * h, None
+def _gru_cell(x, h, c, w, b):
+    # w[0..2] read x and w[3..5] read h: reset gate, update gate, candidate.
+    x_reset, x_update, x_cand = n_step_rnn._gate_inputs(x, w[:3], b[:3])
+    h_reset, h_update, h_cand = n_step_rnn._gate_inputs(h, w[3:], b[3:])
+    update = sigmoid.sigmoid(x_update + h_update)
+    cand = tanh.tanh(x_cand + sigmoid.sigmoid(x_reset + h_reset) * h_cand)
+    # (1 - z) * cand + z * h
+    return cand + update * (h - cand), None
 
 
 def n_step_gru(n_layers, dropout_ratio, hx, ws, bs, xs, **kwargs):
@@ -26,8 +20,8 @@ def n_step_gru(n_layers, dropout_ratio, hx, ws, bs, xs, **kwargs):
     At each time step and layer:
 
     .. math::
-        r_t &= \\sigma(W_0 x_t + W_3 h_{t-1} + b_0 + b_3) \\\\
-        z_t &= \\sigma(W_1 x_t + W_4 h_{t-1} + b_1 + b_4) \\\\
+        r_t &= \\sigma(W_0 x_t + b_0 + W_3 h_{t-1} + b_3) \\\\
+        z_t &= \\sigma(W_1 x_t + b_1 + W_4 h_{t-1} + b_4) \\\\
         \\bar{h}_t &= \\tanh(W_2 x_t + b_2 + r_t \\odot (W_5 h_{t-1} +
             b_5)) \\\\
         h_t &= (1 - z_t) \\odot \\bar{h}_t + z_t \\odot h_{t-1}
@@ -63,8 +57,8 @@ def n_step_gru(n_layers, dropout_ratio, hx, ws, bs, xs, **kwargs):
         >>> hy.shape, [y.shape for y in ys]
         ((1, 2, 3), [(2, 3), (1, 3)])
     """
-    return n_step_gru_base(n_layers, dropout_ratio, hx, ws, bs, xs,
-                           use_bi_direction=False, **kwargs)
+    return n_step_gru_base(
+        n_layers, dropout_ratio, hx, ws, bs, xs, False, **kwargs)
 
 
 def n_step_bigru(n_layers, dropout_ratio, hx, ws, bs, xs, **kwargs):
@@ -88,8 +82,8 @@ def n_step_bigru(n_layers, dropout_ratio, hx, ws, bs, xs, **kwargs):
     Returns:
         tuple: ``(hy, ys)``; each ``ys[t]`` has shape ``(B_t, 2 N)``.
     """
-    return n_step_gru_base(n_layers, dropout_ratio, hx, ws, bs, xs,
-                           use_bi_direction=True, **kwargs)
+    return n_step_gru_base(
+        n_layers, dropout_ratio, hx, ws, bs, xs, True, **kwargs)
 
 
 def n_step_gru_base(n_layers, dropout_ratio, hx, ws, bs, xs,
@@ -106,6 +100,6 @@ def n_step_gru_base(n_layers, dropout_ratio, hx, ws, bs, xs,
     """
     n_step_rnn._check_kwargs(kwargs)
     hy, _, ys = n_step_rnn.n_step_rnn_impl(
-        _gru, n_layers, dropout_ratio, hx, None, ws, bs, xs,
+        _gru_cell, n_layers, dropout_ratio, hx, None, ws, bs, xs,
         use_bi_direction)
     return hy, ys

@@ -1,29 +1,19 @@
 """Multi-layer LSTMs over variable-length sequences."""
-from chainer_lite.functions.array import reshape
-from chainer_lite.functions.array import stack
-from chainer_lite.functions.connection import linear
-from chainer_lite.functions.rnn import lstm
+from chainer_lite.functions.activation import sigmoid
+from chainer_lite.functions.activation import tanh
 from chainer_lite.functions.rnn import n_step_rnn
 
 
-def _stack_weight(ws):
-    # Interleaves the rows of the four gate matrices, the layout that
-    # F.lstm expects.
-    w = stack.stack(ws, axis=1)
-    shape = w.shape
-    return reshape.reshape(w, (shape[0] * shape[1],) + shape[2:])
-
-
-def _lstm(x, h, c, w, b):
-    # ws[0..3] act on x and ws[4..7] on h, for the input gate, forget gate,
-    # cell input and output gate; F.lstm orders them (a, i, f, o).
-    xw = _stack_weight([w[2], w[0], w[1], w[3]])
-    hw = _stack_weight([w[6], w[4], w[5], w[7]])
-    xb = _stack_weight([b[2], b[0], b[1], b[3]])
-    hb = _stack_weight([b[6], b[4], b[5], b[7]])
-    lstm_in = linear.linear(x, xw, xb) + linear.linear(h, hw, hb)
-    c_bar, h_bar = lstm.lstm(c, lstm_in)
-    return h_bar, c_bar
+def _lstm_cell(x, h, c, w, b):
+    # w[0..3] read x and w[4..7] read h; gates in the order input, forget,
+    # cell candidate, output.
+    pre = [from_x + from_h for from_x, from_h in zip(
+        n_step_rnn._gate_inputs(x, w[:4], b[:4]),
+        n_step_rnn._gate_inputs(h, w[4:], b[4:]))]
+    keep = sigmoid.sigmoid(pre[1])
+    write = sigmoid.sigmoid(pre[0])
+    c_new = keep * c + write * tanh.tanh(pre[2])
+    return sigmoid.sigmoid(pre[3]) * tanh.tanh(c_new), c_new
 
 
 def n_step_lstm(n_layers, dropout_ratio, hx, cx, ws, bs, xs, **kwargs):
@@ -33,10 +23,10 @@ def n_step_lstm(n_layers, dropout_ratio, hx, cx, ws, bs, xs, **kwargs):
     :math:`h_{t-1}, c_{t-1}` the previous states:
 
     .. math::
-        i_t &= \\sigma(W_0 x_t + W_4 h_{t-1} + b_0 + b_4) \\\\
-        f_t &= \\sigma(W_1 x_t + W_5 h_{t-1} + b_1 + b_5) \\\\
-        o_t &= \\sigma(W_3 x_t + W_7 h_{t-1} + b_3 + b_7) \\\\
-        a_t &= \\tanh(W_2 x_t + W_6 h_{t-1} + b_2 + b_6) \\\\
+        i_t &= \\sigma(W_0 x_t + b_0 + W_4 h_{t-1} + b_4) \\\\
+        f_t &= \\sigma(W_1 x_t + b_1 + W_5 h_{t-1} + b_5) \\\\
+        a_t &= \\tanh(W_2 x_t + b_2 + W_6 h_{t-1} + b_6) \\\\
+        o_t &= \\sigma(W_3 x_t + b_3 + W_7 h_{t-1} + b_7) \\\\
         c_t &= f_t c_{t-1} + i_t a_t \\\\
         h_t &= o_t \\tanh(c_t)
 
@@ -76,8 +66,8 @@ def n_step_lstm(n_layers, dropout_ratio, hx, cx, ws, bs, xs, **kwargs):
         >>> hy.shape, cy.shape, [y.shape for y in ys]
         ((1, 2, 3), (1, 2, 3), [(2, 3), (1, 3)])
     """
-    return n_step_lstm_base(n_layers, dropout_ratio, hx, cx, ws, bs, xs,
-                            use_bi_direction=False, **kwargs)
+    return n_step_lstm_base(
+        n_layers, dropout_ratio, hx, cx, ws, bs, xs, False, **kwargs)
 
 
 def n_step_bilstm(n_layers, dropout_ratio, hx, cx, ws, bs, xs, **kwargs):
@@ -103,8 +93,8 @@ def n_step_bilstm(n_layers, dropout_ratio, hx, cx, ws, bs, xs, **kwargs):
     Returns:
         tuple: ``(hy, cy, ys)``; each ``ys[t]`` has shape ``(B_t, 2 N)``.
     """
-    return n_step_lstm_base(n_layers, dropout_ratio, hx, cx, ws, bs, xs,
-                            use_bi_direction=True, **kwargs)
+    return n_step_lstm_base(
+        n_layers, dropout_ratio, hx, cx, ws, bs, xs, True, **kwargs)
 
 
 def n_step_lstm_base(
@@ -123,4 +113,5 @@ def n_step_lstm_base(
     n_step_rnn._check_kwargs(kwargs)
     n_step_rnn._check_input_size(xs, ws)
     return n_step_rnn.n_step_rnn_impl(
-        _lstm, n_layers, dropout_ratio, hx, cx, ws, bs, xs, use_bi_direction)
+        _lstm_cell, n_layers, dropout_ratio, hx, cx, ws, bs, xs,
+        use_bi_direction)

@@ -22,11 +22,23 @@ def _check_kwargs(kwargs):
 
 
 def _check_input_size(xs, ws):
-    x_in = xs[0].shape[1]
-    w_in = ws[0][0].shape[1]
-    if x_in != w_in:
+    # The first layer's input weight must match the width of the inputs.
+    sizes = xs[0].shape[1], ws[0][0].shape[1]
+    if sizes[0] != sizes[1]:
         raise ValueError('Inconsistent input size in input values and weight '
-                         'parameters: {} != {}'.format(x_in, w_in))
+                         'parameters: {} != {}'.format(*sizes))
+
+
+def _gate_inputs(v, weights, biases):
+    """Applies several linear maps to ``v`` with one matrix product.
+
+    Returns the list of ``v W_k^T + b_k``, one per weight.
+    """
+    product = linear.linear(v, concat.concat(list(weights), axis=0),
+                            concat.concat(list(biases), axis=0))
+    if len(weights) == 1:
+        return [product]
+    return list(split_axis.split_axis(product, len(weights), axis=1))
 
 
 def n_step_rnn(
@@ -72,8 +84,9 @@ def n_step_rnn(
         >>> hy.shape, [y.shape for y in ys]
         ((1, 2, 3), [(2, 3), (1, 3)])
     """
-    return n_step_rnn_base(n_layers, dropout_ratio, hx, ws, bs, xs,
-                           activation, use_bi_direction=False, **kwargs)
+    return n_step_rnn_base(
+        n_layers, dropout_ratio, hx, ws, bs, xs, activation,
+        use_bi_direction=False, **kwargs)
 
 
 def n_step_birnn(
@@ -101,8 +114,9 @@ def n_step_birnn(
     Returns:
         tuple: ``(hy, ys)``; each ``ys[t]`` has shape ``(B_t, 2 N)``.
     """
-    return n_step_rnn_base(n_layers, dropout_ratio, hx, ws, bs, xs,
-                           activation, use_bi_direction=True, **kwargs)
+    return n_step_rnn_base(
+        n_layers, dropout_ratio, hx, ws, bs, xs, activation,
+        use_bi_direction=True, **kwargs)
 
 
 def n_step_rnn_base(n_layers, dropout_ratio, hx, ws, bs, xs,
@@ -118,20 +132,20 @@ def n_step_rnn_base(n_layers, dropout_ratio, hx, ws, bs, xs,
         tuple: ``(hy, ys)``.
     """
     _check_kwargs(kwargs)
-    activation_list = ['tanh', 'relu']
-    if activation not in activation_list:
-        candidate = ','.join(activation_list)
+    nonlinearities = {'tanh': tanh.tanh, 'relu': relu.relu}
+    if activation not in nonlinearities:
         raise ValueError('Invalid activation: "%s". Please select from [%s]'
-                         % (activation, candidate))
+                         % (activation, ','.join(nonlinearities)))
     _check_input_size(xs, ws)
-    act = tanh.tanh if activation == 'tanh' else relu.relu
+    nonlinearity = nonlinearities[activation]
 
-    def step(x, h, c, w, b):
-        return act(linear.linear(x, w[0], b[0])
-                   + linear.linear(h, w[1], b[1])), None
+    def elman_cell(x, h, c, w, b):
+        from_input = linear.linear(x, w[0], b[0])
+        from_state = linear.linear(h, w[1], b[1])
+        return nonlinearity(from_input + from_state), None
 
     hy, _, ys = n_step_rnn_impl(
-        step, n_layers, dropout_ratio, hx, None, ws, bs, xs,
+        elman_cell, n_layers, dropout_ratio, hx, None, ws, bs, xs,
         use_bi_direction)
     return hy, ys
 
@@ -156,63 +170,52 @@ def n_step_rnn_impl(
         tuple: ``(hy, cy, ys)``; ``cy`` is ``None`` without cell states and
         ``ys`` a tuple.
     """
-    direction = 2 if use_bi_direction else 1
-    hx = separate.separate(hx)
-    use_cell = cx is not None
-    if use_cell:
-        cx = separate.separate(cx)
-    else:
-        cx = [None] * len(hx)
-
-    xs_next = xs
-    hy = []
-    cy = []
+    n_dirs = 2 if use_bi_direction else 1
+    h_init = separate.separate(hx)
+    c_init = [None] * len(h_init) if cx is None else separate.separate(cx)
+    h_last, c_last = [], []
+    seq = list(xs)
     for layer in range(n_layers):
-        idx = direction * layer
-        xs = xs_next if layer == 0 else _dropout_sequence(
-            xs_next, dropout_ratio)
-        h, c, h_forward = _one_directional_loop(
-            f, xs, hx[idx], cx[idx], ws[idx], bs[idx])
-        hy.append(h)
-        cy.append(c)
-        if use_bi_direction:
-            idx += 1
-            # The backward direction gets its own dropout mask.
-            xs = xs_next if layer == 0 else _dropout_sequence(
-                xs_next, dropout_ratio)
-            h, c, h_backward = _one_directional_loop(
-                f, reversed(xs), hx[idx], cx[idx], ws[idx], bs[idx])
-            h_backward.reverse()
-            xs_next = [concat.concat([hf, hb], axis=1)
-                       for hf, hb in zip(h_forward, h_backward)]
-            hy.append(h)
-            cy.append(c)
+        per_direction = []
+        for d in range(n_dirs):
+            k = layer * n_dirs + d
+            # Each direction draws its own dropout mask.
+            layer_in = seq if layer == 0 else [
+                dropout.dropout(x, ratio=dropout_ratio) for x in seq]
+            h, c, outs = _run_cell(f, layer_in, h_init[k], c_init[k], ws[k],
+                                   bs[k], reverse=d == 1)
+            h_last.append(h)
+            c_last.append(c)
+            per_direction.append(outs)
+        if n_dirs == 1:
+            seq = per_direction[0]
         else:
-            xs_next = h_forward
-
-    hy = stack.stack(hy)
-    cy = stack.stack(cy) if use_cell else None
-    return hy, cy, tuple(xs_next)
-
-
-def _one_directional_loop(f, xs, h, c, w, b):
-    # Steps with a smaller batch update only the leading rows of the state.
-    h_list = []
-    for x in xs:
-        batch = len(x)
-        need_split = len(h) > batch
-        if need_split:
-            h, h_rest = split_axis.split_axis(h, [batch], axis=0)
-            if c is not None:
-                c, c_rest = split_axis.split_axis(c, [batch], axis=0)
-        h, c = f(x, h, c, w, b)
-        h_list.append(h)
-        if need_split:
-            h = concat.concat([h, h_rest], axis=0)
-            if c is not None:
-                c = concat.concat([c, c_rest], axis=0)
-    return h, c, h_list
+            seq = [concat.concat(pair, axis=1)
+                   for pair in zip(*per_direction)]
+    cy = None if cx is None else stack.stack(c_last)
+    return stack.stack(h_last), cy, tuple(seq)
 
 
-def _dropout_sequence(xs, dropout_ratio):
-    return [dropout.dropout(x, ratio=dropout_ratio) for x in xs]
+def _run_cell(f, xs, h, c, w, b, reverse):
+    """One directional layer over the time steps.
+
+    Only the first ``len(x)`` rows of the state take part in a step; the
+    other rows belong to sequences that are over (or, when running in
+    reverse, not started yet) and are carried along untouched.
+    """
+    outs = [None] * len(xs)
+    steps = range(len(xs) - 1, -1, -1) if reverse else range(len(xs))
+    for t in steps:
+        x = xs[t]
+        active = len(x)
+        if active == len(h):
+            h, c = f(x, h, c, w, b)
+            outs[t] = h
+            continue
+        h_act, c_act = f(x, h[:active], None if c is None else c[:active],
+                         w, b)
+        outs[t] = h_act
+        h = concat.concat([h_act, h[active:]], axis=0)
+        if c is not None:
+            c = concat.concat([c_act, c[active:]], axis=0)
+    return h, c, outs

@@ -7,6 +7,9 @@ from chainer_lite.functions.rnn.lstm import _sigmoid
 from chainer_lite.utils import type_check
 
 
+_INPUT_NAMES = ('c_prev1', 'c_prev2', 'x1', 'x2')
+
+
 def _activations(x, xp):
     # tanh(a), sigmoid(i), sigmoid(f) and the raw o of one gate array.
     a, i, f, o = _extract_gates(x)
@@ -18,7 +21,7 @@ class SLSTM(function_node.FunctionNode):
     """S-LSTM unit: ``(c_prev1, c_prev2, x1, x2) -> (c, h)``."""
 
     def check_type_forward(self, in_types):
-        type_check._argname(in_types, ('c_prev1', 'c_prev2', 'x1', 'x2'))
+        type_check._argname(in_types, _INPUT_NAMES)
         c1_type, c2_type, x1_type, x2_type = in_types
         type_check.expect(
             c1_type.dtype.kind == 'f',
@@ -38,10 +41,12 @@ class SLSTM(function_node.FunctionNode):
             x1_type.shape[1] == 4 * c1_type.shape[1],
             x2_type.shape[1] == 4 * c2_type.shape[1],
         )
-        for i in range(2, type_check.eval(c1_type.ndim)):
-            type_check.expect(x1_type.shape[i] == c1_type.shape[i])
-            type_check.expect(x2_type.shape[i] == c2_type.shape[i])
-            type_check.expect(x1_type.shape[i] == x2_type.shape[i])
+        # Trailing axes must agree across all four inputs.
+        for axis in range(2, type_check.eval(c1_type.ndim)):
+            type_check.expect(
+                x1_type.shape[axis] == c1_type.shape[axis],
+                x2_type.shape[axis] == c2_type.shape[axis],
+                x1_type.shape[axis] == x2_type.shape[axis])
 
     def forward(self, inputs):
         self.retain_inputs((0, 1, 2, 3))
@@ -152,7 +157,7 @@ class SLSTMGrad(function.Function):
 
 
 def slstm(c_prev1, c_prev2, x1, x2):
-    """S-LSTM units as an activation function.
+    """One step of S-LSTM units, merging two child cells.
 
     An S-LSTM unit combines the cell states of two children. Each of
     ``x1`` and ``x2`` holds the interleaved pre-activations of the cell

@@ -29,17 +29,17 @@ class TreeLSTM(function_node.FunctionNode):
         x_type = in_types[-1]
         n_ary = len(c_types)
         type_check.expect(x_type.ndim >= 2)
-        for i in range(len(c_types)):
+        for c_type in c_types:
             type_check.expect(
-                c_types[i].dtype.kind == 'f',
-                x_type.dtype == c_types[i].dtype,
-                c_types[i].ndim >= 2,
-                c_types[i].ndim == x_type.ndim,
-                x_type.shape[0] == c_types[i].shape[0],
-                x_type.shape[1] == (3 + n_ary) * c_types[i].shape[1],
+                c_type.dtype.kind == 'f',
+                x_type.dtype == c_type.dtype,
+                c_type.ndim >= 2,
+                c_type.ndim == x_type.ndim,
+                x_type.shape[0] == c_type.shape[0],
+                x_type.shape[1] == (3 + n_ary) * c_type.shape[1],
             )
-            for j in range(2, type_check.eval(c_types[i].ndim)):
-                type_check.expect(x_type.shape[j] == c_types[i].shape[j])
+            for axis in range(2, type_check.eval(c_type.ndim)):
+                type_check.expect(x_type.shape[axis] == c_type.shape[axis])
 
     def forward(self, inputs):
         self.retain_inputs(tuple(range(len(inputs))))
@@ -87,7 +87,7 @@ class TreeLSTM(function_node.FunctionNode):
 
 
 def tree_lstm(*inputs):
-    """TreeLSTM unit as an activation function.
+    """One step of tree LSTM units with any number of children.
 
     With the cell states :math:`c_1, \\dots, c_N` of the children and the
     input ``x``, whose axis 1 holds the consecutive blocks
