@@ -78,22 +78,22 @@ class Distribution(object):
 
     @property
     def mean(self):
-        """~chainer.Variable: The mean of the distribution."""
+        """~chainer.Variable: Expected value of a sample."""
         raise NotImplementedError
 
     @property
     def mode(self):
-        """~chainer.Variable: The mode of the distribution."""
+        """~chainer.Variable: Most likely value."""
         raise NotImplementedError
 
     @property
     def stddev(self):
-        """~chainer.Variable: The standard deviation of the distribution."""
+        """~chainer.Variable: Square root of :attr:`variance`."""
         raise NotImplementedError
 
     @property
     def variance(self):
-        """~chainer.Variable: The variance of the distribution."""
+        """~chainer.Variable: Expected squared deviation from the mean."""
         raise NotImplementedError
 
     def cdf(self, x):
@@ -233,7 +233,9 @@ class Distribution(object):
     @property
     def xp(self):
         """The array module (:mod:`numpy` or :mod:`cupy`) of the parameters."""
-        return backend.get_array_module(*self.params.values())
+        # The module of the parameters (all on one device).
+        params = self.params
+        return backend.get_array_module(*params.values())
 
 
 _KLDIVERGENCE = {}

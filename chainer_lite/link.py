@@ -24,19 +24,28 @@ from chainer_lite import variable
 
 def _is_shape(value):
     # None, an int or a sequence of ints counts as a shape; anything else
-    # (e.g. ``(shape, dtype)``) does not.
+    # (e.g. ``(shape, dtype)``) does not. As in Chainer, a sequence with a
+    # zero in it does not count either.
     if value is None:
         return True
-    if isinstance(value, collections.abc.Sequence):
-        try:
-            return all(int(x) for x in value)
-        except TypeError:
-            return False
     try:
+        if isinstance(value, collections.abc.Sequence):
+            return all(int(n) for n in value)
         int(value)
-        return True
     except TypeError:
         return False
+    return True
+
+
+# The accepted ``mode`` arguments of Link.copy and Link.repeat.
+_COPY_MODES = ('init', 'copy', 'share')
+
+
+def _check_copy_mode(mode):
+    if mode not in _COPY_MODES:
+        raise ValueError(
+            'The \'mode\' argument should be either \'init\','
+            '\'copy\', or \'share\'. But {} was given.'.format(mode))
 
 
 def _ensure_shape_dtype(value):
@@ -102,8 +111,8 @@ class Link(device_resident.DeviceResident):
 
     def __init__(self, **params):
         super(Link, self).__init__()
-        self._params = set()
-        self._persistent = set()
+        # Names of the attributes that are parameters / persistent values.
+        self._params, self._persistent = set(), set()
         self._within_init_scope = False
         self.name = None
         self._link_init_done = True
@@ -135,9 +144,7 @@ class Link(device_resident.DeviceResident):
             'likely to be removed. Use Link.device instead.',
             DeprecationWarning)
         device = self.device
-        if isinstance(device, cuda.GpuDevice):
-            return device.device.id
-        return None
+        return device.device.id if isinstance(device, cuda.GpuDevice) else None
 
     @property
     def printable_specs(self):
@@ -164,12 +171,13 @@ class Link(device_resident.DeviceResident):
             RuntimeError: ``Link.__init__`` has not been called.
         """
         self._check_init_done()
-        old_flag = self.within_init_scope
+        # Scopes may nest: restore whatever was there before.
+        outer = self.within_init_scope
         self._within_init_scope = True
         try:
             yield
         finally:
-            self._within_init_scope = old_flag
+            self._within_init_scope = outer
 
     def __call__(self, *args, **kwargs):
         self._check_init_done()
@@ -207,7 +215,7 @@ class Link(device_resident.DeviceResident):
         return out
 
     def __setattr__(self, name, value):
-        if self.within_init_scope and isinstance(value, variable.Parameter):
+        if isinstance(value, variable.Parameter) and self.within_init_scope:
             value.name = name
             self._params.add(name)
             self._persistent.discard(name)
@@ -238,11 +246,10 @@ class Link(device_resident.DeviceResident):
             raise AttributeError(
                 'cannot register a new parameter %s: attribute exists'
                 % name)
-        if initializer is None:
-            initializer = initializers.NaN(dtype)
-        param = variable.Parameter(initializer, shape)
+        # Without an initializer the parameter is NaN-filled (of ``dtype``).
+        init = initializers.NaN(dtype) if initializer is None else initializer
         with self.init_scope():
-            setattr(self, name, param)
+            setattr(self, name, variable.Parameter(init, shape))
 
     def add_persistent(self, name, value):
         """Registers a new persistent value (and sets the attribute).
@@ -254,14 +261,12 @@ class Link(device_resident.DeviceResident):
         Raises:
             AttributeError: The attribute already exists.
         """
-        d = self.__dict__
-        if name in d:
+        if name in self.__dict__:
             raise AttributeError(
                 'cannot register a new persistent value %s: attribute exists'
                 % name)
-        self._persistent.add(name)
-        self._params.discard(name)
-        d[name] = value
+        self._mark_persistent(name)
+        self.__dict__[name] = value
 
     def register_persistent(self, name):
         """Registers an existing attribute as a persistent value.
@@ -278,8 +283,12 @@ class Link(device_resident.DeviceResident):
             raise AttributeError(
                 'cannot register non-existent attribute %s as a persistent '
                 'value' % name)
-        self._persistent.add(name)
+        self._mark_persistent(name)
+
+    def _mark_persistent(self, name):
+        # A name is a parameter or a persistent value, never both.
         self._params.discard(name)
+        self._persistent.add(name)
 
     @classmethod
     def from_params(cls, *args, **kwargs):
@@ -301,37 +310,40 @@ class Link(device_resident.DeviceResident):
         Returns:
             Link: The copy.
         """
+        _check_copy_mode(mode)
         if mode == 'share':
-            ret = copy.copy(self)
-            ret._params = set(self._params)
-            ret._persistent = set(self._persistent)
-            ret.name = None
-            d = ret.__dict__
-            for name in ret._params:
-                d[name] = copy.copy(d[name])
-                d[name].grad = None
-            return ret
-        elif mode == 'copy':
-            return copy.deepcopy(self)
-        elif mode == 'init':
-            ret = copy.deepcopy(self)
-            for param in ret.params(include_uninit=False):
+            return self._shallow_copy()
+        clone = copy.deepcopy(self)
+        if mode == 'init':
+            # Fresh values from each parameter's own initializer.
+            for param in clone.params(include_uninit=False):
                 param.initialize(param.shape)
-            return ret
-        raise ValueError(
-            'The \'mode\' argument should be either \'init\','
-            '\'copy\', or \'share\'. But {} was given.'.format(mode))
+        return clone
+
+    def _shallow_copy(self):
+        # New Parameter objects (without gradients) over the same arrays;
+        # everything else is shared.
+        clone = copy.copy(self)
+        clone._params = set(self._params)
+        clone._persistent = set(self._persistent)
+        clone.name = None
+        members = clone.__dict__
+        for name in clone._params:
+            param = copy.copy(members[name])
+            param.grad = None
+            members[name] = param
+        return clone
 
     def device_resident_accept(self, visitor):
         super(Link, self).device_resident_accept(visitor)
-        d = self.__dict__
-        for name in self._params:
-            visitor.visit_variable(d[name])
+        members = self.__dict__
+        for _, param in self._own_params(True):
+            visitor.visit_variable(param)
+        # Persistent arrays move; other persistent values stay as they are.
         array_types = backend.get_array_types()
         for name in self._persistent:
-            value = d[name]
-            if isinstance(value, array_types):
-                d[name] = visitor.visit_array(value)
+            if isinstance(members[name], array_types):
+                members[name] = visitor.visit_array(members[name])
 
     def params(self, include_uninit=True):
         """Iterates over the parameters of the hierarchy.
@@ -344,10 +356,7 @@ class Link(device_resident.DeviceResident):
         Returns:
             A generator of :class:`~chainer.Parameter` objects.
         """
-        d = self.__dict__
-        for name in sorted(self._params):
-            if include_uninit or d[name].data is not None:
-                yield d[name]
+        yield from (param for _, param in self._own_params(include_uninit))
 
     def namedparams(self, include_uninit=True):
         """Iterates over ``(path, parameter)`` pairs of the hierarchy.
@@ -361,10 +370,16 @@ class Link(device_resident.DeviceResident):
         Returns:
             A generator of ``(str, Parameter)`` pairs.
         """
-        d = self.__dict__
+        for name, param in self._own_params(include_uninit):
+            yield '/' + name, param
+
+    def _own_params(self, include_uninit):
+        # (name, parameter) of this link itself, in name order.
+        members = self.__dict__
         for name in sorted(self._params):
-            if include_uninit or d[name].is_initialized:
-                yield '/' + name, d[name]
+            param = members[name]
+            if include_uninit or param.array is not None:
+                yield name, param
 
     def links(self, skipself=False):
         """Iterates over the links of the hierarchy (this one first).
@@ -405,19 +420,18 @@ class Link(device_resident.DeviceResident):
             link (Link): Source link, of the same structure.
             copy_persistent (bool): Whether to copy persistent values.
         """
-        src = link.__dict__
-        dst = self.__dict__
+        mine, theirs = self.__dict__, link.__dict__
         for name in self._params:
-            dst[name].copydata(src[name])
-        if copy_persistent:
-            array_types = backend.get_array_types()
-            for name in self._persistent:
-                d = dst[name]
-                s = src[name]
-                if isinstance(d, array_types) and isinstance(s, array_types):
-                    backend.copyto(d, s)
-                else:
-                    dst[name] = copy.deepcopy(s)
+            mine[name].copydata(theirs[name])
+        if not copy_persistent:
+            return
+        array_types = backend.get_array_types()
+        for name in self._persistent:
+            value = theirs[name]
+            if all(isinstance(v, array_types) for v in (mine[name], value)):
+                backend.copyto(mine[name], value)  # in place, any device
+            else:
+                mine[name] = copy.deepcopy(value)
 
     def cleargrads(self):
         """Clears the gradients of all parameters (sets them to ``None``)."""
@@ -442,33 +456,28 @@ class Link(device_resident.DeviceResident):
         Args:
             link (Link): Source link, of the same structure.
         """
-        src = link.__dict__
-        dst = self.__dict__
+        mine, theirs = self.__dict__, link.__dict__
         for name in self._params:
-            dst[name].addgrad(src[name])
+            mine[name].addgrad(theirs[name])
 
     def enable_update(self):
         """Enables the update rule of every parameter that has one."""
-        for param in self.params():
-            rule = param.update_rule
-            if rule is not None:
-                rule.enabled = True
+        self._set_update_enabled(True)
 
     def disable_update(self):
         """Disables the update rule of every parameter that has one."""
+        self._set_update_enabled(False)
+
+    def _set_update_enabled(self, flag):
         for param in self.params():
-            rule = param.update_rule
-            if rule is not None:
-                rule.enabled = False
+            if param.update_rule is not None:
+                param.update_rule.enabled = flag
 
     @property
     def update_enabled(self):
         """``True`` if some parameter has an enabled update rule."""
-        for param in self.params():
-            rule = param.update_rule
-            if rule is not None and rule.enabled:
-                return True
-        return False
+        return any(param.update_rule is not None and param.update_rule.enabled
+                   for param in self.params())
 
     def serialize(self, serializer):
         """Saves or loads the parameters and persistent values.
@@ -479,16 +488,17 @@ class Link(device_resident.DeviceResident):
         Args:
             serializer (~chainer.AbstractSerializer): The (de)serializer.
         """
-        d = self.__dict__
+        members = self.__dict__
         for name in self._params:
-            param = d[name]
-            data = serializer(name, param.data)
-            if param.data is None and data is not None:
-                param.initialize(data.shape)
+            param = members[name]
+            loaded = serializer(name, param.array)
+            if param.array is None and loaded is not None:
+                # A lazily created parameter takes the shape of the file.
+                param.initialize(loaded.shape)
                 with backend.using_device(param.device):
-                    param.data[...] = param.device.send(data)
+                    param.array[...] = param.device.send(loaded)
         for name in self._persistent:
-            d[name] = serializer(name, d[name])
+            members[name] = serializer(name, members[name])
 
     def repeat(self, n_repeat, mode='init'):
         """Returns a :class:`~chainer.Sequential` of copies of this link.
@@ -501,32 +511,27 @@ class Link(device_resident.DeviceResident):
             ~chainer.Sequential: The repeated links.
         """
         from chainer_lite import sequential
-        ret = sequential.Sequential()
         if n_repeat <= 0:
-            return ret
-        if mode not in ['init', 'copy', 'share']:
-            raise ValueError(
-                'The \'mode\' argument should be either \'init\','
-                '\'copy\', or \'share\'. But {} was given.'.format(mode))
-        for _ in range(n_repeat):
-            ret.append(self.copy(mode))
-        return ret
+            return sequential.Sequential()
+        _check_copy_mode(mode)
+        return sequential.Sequential(
+            *[self.copy(mode) for _ in range(n_repeat)])
 
     def count_params(self):
         """Returns the number of scalar values in all parameters.
 
         Uninitialized parameters are not counted (with a warning each).
         """
-        size = 0
-        for name, param in self.namedparams():
-            if param.array is None:
-                warnings.warn(
-                    'Parameter \'{}\' has not been initialized, so the '
-                    'resulting count will not include the number of parameters'
-                    ' in it.'.format(name))
+        total = 0
+        for path, param in self.namedparams():
+            if param.array is not None:
+                total += param.size
                 continue
-            size += param.size
-        return size
+            warnings.warn(
+                'Parameter \'{}\' has not been initialized, so the '
+                'resulting count will not include the number of parameters'
+                ' in it.'.format(path))
+        return total
 
     def add_hook(self, hook, name=None):
         """Registers a link hook on this link.
@@ -574,7 +579,82 @@ def _indented_children(pairs):
     return '\n' + text if text else text
 
 
-class Chain(Link):
+class _Container(Link):
+    # The tree walk shared by Chain and ChainList. Subclasses list their
+    # children as ``(key, link)`` pairs in visiting order; ``key`` is the
+    # path component and the serializer group name.
+
+    def _keyed_children(self):
+        raise NotImplementedError
+
+    def _same_child_of(self, other, key):
+        # The child of ``other`` that corresponds to our child ``key``.
+        raise NotImplementedError
+
+    def _set_children(self, keyed):
+        raise NotImplementedError
+
+    def _own_copies_of_children(self, mode):
+        # Called on a fresh copy of a container, which still shares its
+        # children with the original: replace them by copies of themselves.
+        keyed = [(key, child.copy(mode))
+                 for key, child in self._keyed_children()]
+        for key, child in keyed:
+            child.name = key
+        self._set_children(keyed)
+
+    def device_resident_accept(self, visitor):
+        super(_Container, self).device_resident_accept(visitor)
+        for _, child in self._keyed_children():
+            child.device_resident_accept(visitor)
+
+    def params(self, include_uninit=True):
+        yield from super(_Container, self).params(include_uninit)
+        for _, child in self._keyed_children():
+            yield from child.params(include_uninit)
+
+    def namedparams(self, include_uninit=True):
+        yield from super(_Container, self).namedparams(include_uninit)
+        for key, child in self._keyed_children():
+            for path, param in child.namedparams(include_uninit):
+                yield '/' + key + path, param
+
+    def links(self, skipself=False):
+        if not skipself:
+            yield self
+        for _, child in self._keyed_children():
+            yield from child.links()
+
+    def namedlinks(self, skipself=False):
+        if not skipself:
+            yield '/', self
+        for key, child in self._keyed_children():
+            head = '/' + key
+            yield head, child
+            for path, link in child.namedlinks(skipself=True):
+                yield head + path, link
+
+    def children(self):
+        for _, child in self._keyed_children():
+            yield child
+
+    def copyparams(self, link, copy_persistent=True):
+        super(_Container, self).copyparams(link, copy_persistent)
+        for key, child in self._keyed_children():
+            child.copyparams(self._same_child_of(link, key), copy_persistent)
+
+    def addgrads(self, link):
+        super(_Container, self).addgrads(link)
+        for key, child in self._keyed_children():
+            child.addgrads(self._same_child_of(link, key))
+
+    def serialize(self, serializer):
+        super(_Container, self).serialize(serializer)
+        for key, child in self._keyed_children():
+            child.serialize(serializer[key])
+
+
+class Chain(_Container):
     """A link composed of named child links.
 
     Links assigned to attributes inside :meth:`~Link.init_scope` (or added
@@ -619,7 +699,7 @@ class Chain(Link):
         return getattr(self, name)
 
     def __setattr__(self, name, value):
-        if self.within_init_scope and isinstance(value, Link):
+        if isinstance(value, Link) and self.within_init_scope:
             if hasattr(self, name):
                 raise AttributeError(
                     'cannot register a new link %s: attribute exists' % name)
@@ -652,83 +732,23 @@ class Chain(Link):
 
     def copy(self, mode='share'):
         ret = super(Chain, self).copy(mode)
-        ret._children = set(ret._children)
-        d = ret.__dict__
-        for name in ret._children:
-            copied = d[name].copy(mode)
-            copied.name = name
-            d[name] = copied
+        ret._own_copies_of_children(mode)
         return ret
 
-    def device_resident_accept(self, visitor):
-        super(Chain, self).device_resident_accept(visitor)
-        d = self.__dict__
-        for name in self._children:
-            d[name].device_resident_accept(visitor)
+    def _keyed_children(self):
+        # Name order makes every walk (and the npz key order) deterministic.
+        members = self.__dict__
+        return [(name, members[name]) for name in sorted(self._children)]
 
-    def params(self, include_uninit=True):
-        for param in super(Chain, self).params(include_uninit):
-            yield param
-        d = self.__dict__
-        for name in sorted(self._children):
-            for param in d[name].params(include_uninit):
-                yield param
+    def _same_child_of(self, other, key):
+        return other.__dict__[key]
 
-    def namedparams(self, include_uninit=True):
-        for ret in super(Chain, self).namedparams(include_uninit):
-            yield ret
-        d = self.__dict__
-        for name in sorted(self._children):
-            prefix = '/' + name
-            for path, param in d[name].namedparams(include_uninit):
-                yield prefix + path, param
-
-    def links(self, skipself=False):
-        if not skipself:
-            yield self
-        d = self.__dict__
-        for name in sorted(self._children):
-            for link in d[name].links():
-                yield link
-
-    def namedlinks(self, skipself=False):
-        if not skipself:
-            yield '/', self
-        d = self.__dict__
-        for name in sorted(self._children):
-            child = d[name]
-            prefix = '/' + name
-            yield prefix, child
-            for path, link in child.namedlinks(True):
-                yield prefix + path, link
-
-    def children(self):
-        d = self.__dict__
-        for name in sorted(self._children):
-            yield d[name]
-
-    def copyparams(self, link, copy_persistent=True):
-        super(Chain, self).copyparams(link, copy_persistent)
-        src = link.__dict__
-        dst = self.__dict__
-        for name in self._children:
-            dst[name].copyparams(src[name], copy_persistent)
-
-    def addgrads(self, link):
-        super(Chain, self).addgrads(link)
-        src = link.__dict__
-        dst = self.__dict__
-        for name in self._children:
-            dst[name].addgrads(src[name])
-
-    def serialize(self, serializer):
-        super(Chain, self).serialize(serializer)
-        d = self.__dict__
-        for name in self._children:
-            d[name].serialize(serializer[name])
+    def _set_children(self, keyed):
+        self._children = set(key for key, _ in keyed)
+        self.__dict__.update(keyed)
 
 
-class ChainList(Link, collections.abc.MutableSequence):
+class ChainList(_Container, collections.abc.MutableSequence):
     """A link composed of a list of child links.
 
     Children are indexed by position and named ``'0'``, ``'1'``, ...;
@@ -761,7 +781,7 @@ class ChainList(Link, collections.abc.MutableSequence):
             _indented_children(enumerate(self._children)))
 
     def __setattr__(self, name, value):
-        if self.within_init_scope and isinstance(value, Link):
+        if isinstance(value, Link) and self.within_init_scope:
             raise TypeError(
                 'cannot register a new link'
                 ' within a "with chainlist.init_scope():" block.')
@@ -809,7 +829,7 @@ class ChainList(Link, collections.abc.MutableSequence):
         return iter(self._children)
 
     def __len__(self):
-        """Returns the number of children."""
+        """Number of child links."""
         return len(self._children)
 
     def add_link(self, link):
@@ -824,65 +844,14 @@ class ChainList(Link, collections.abc.MutableSequence):
         # The list itself is copied in 'share' mode whatever ``mode`` says;
         # ``mode`` applies to the children (Chainer does the same).
         ret = super(ChainList, self).copy()
-        ret._children = list(ret._children)
-        children = ret._children
-        for i, child in enumerate(children):
-            child = child.copy(mode)
-            child.name = str(i)
-            children[i] = child
+        ret._own_copies_of_children(mode)
         return ret
 
-    def device_resident_accept(self, visitor):
-        super(ChainList, self).device_resident_accept(visitor)
-        for link in self._children:
-            link.device_resident_accept(visitor)
+    def _keyed_children(self):
+        return [(str(i), child) for i, child in enumerate(self._children)]
 
-    def params(self, include_uninit=True):
-        for param in super(ChainList, self).params(include_uninit):
-            yield param
-        for link in self._children:
-            for param in link.params(include_uninit):
-                yield param
+    def _same_child_of(self, other, key):
+        return other[int(key)]
 
-    def namedparams(self, include_uninit=True):
-        for ret in super(ChainList, self).namedparams(include_uninit):
-            yield ret
-        for idx, link in enumerate(self._children):
-            prefix = '/%d' % idx
-            for path, param in link.namedparams(include_uninit):
-                yield prefix + path, param
-
-    def links(self, skipself=False):
-        if not skipself:
-            yield self
-        for child in self._children:
-            for link in child.links():
-                yield link
-
-    def namedlinks(self, skipself=False):
-        if not skipself:
-            yield '/', self
-        for idx, child in enumerate(self._children):
-            prefix = '/%d' % idx
-            yield prefix, child
-            for path, link in child.namedlinks(True):
-                yield prefix + path, link
-
-    def children(self):
-        for child in self._children:
-            yield child
-
-    def copyparams(self, link, copy_persistent=True):
-        super(ChainList, self).copyparams(link, copy_persistent)
-        for idx, child in enumerate(self._children):
-            child.copyparams(link[idx], copy_persistent)
-
-    def addgrads(self, link):
-        super(ChainList, self).addgrads(link)
-        for idx, child in enumerate(self._children):
-            child.addgrads(link[idx])
-
-    def serialize(self, serializer):
-        super(ChainList, self).serialize(serializer)
-        for idx, child in enumerate(self._children):
-            child.serialize(serializer['%d' % idx])
+    def _set_children(self, keyed):
+        self._children = [child for _, child in keyed]

@@ -5,34 +5,28 @@ from chainer_lite import utils
 
 class _ForwardPreprocessCallbackArgs(object):
     # What forward_preprocess receives: the link, the name of the forward
-    # method and its arguments.
+    # method and its arguments. The repr lists ``_fields`` in order.
+
+    _fields = ('link', 'forward_name', 'args', 'kwargs')
 
     def __init__(self, link, forward_name, args, kwargs):
-        self.link = link
-        self.forward_name = forward_name
-        self.args = args
-        self.kwargs = kwargs
+        self.link, self.forward_name = link, forward_name
+        self.args, self.kwargs = args, kwargs
 
     def __repr__(self):
         return utils._repr_with_named_data(
-            self, link=self.link, forward_name=self.forward_name,
-            args=self.args, kwargs=self.kwargs)
+            self, **{name: getattr(self, name) for name in self._fields})
 
 
-class _ForwardPostprocessCallbackArgs(object):
+class _ForwardPostprocessCallbackArgs(_ForwardPreprocessCallbackArgs):
     # What forward_postprocess receives: as above, plus the forward output.
 
-    def __init__(self, link, forward_name, args, kwargs, out):
-        self.link = link
-        self.forward_name = forward_name
-        self.args = args
-        self.kwargs = kwargs
-        self.out = out
+    _fields = _ForwardPreprocessCallbackArgs._fields + ('out',)
 
-    def __repr__(self):
-        return utils._repr_with_named_data(
-            self, link=self.link, forward_name=self.forward_name,
-            args=self.args, kwargs=self.kwargs, out=self.out)
+    def __init__(self, link, forward_name, args, kwargs, out):
+        super(_ForwardPostprocessCallbackArgs, self).__init__(
+            link, forward_name, args, kwargs)
+        self.out = out
 
 
 class LinkHook(object):
@@ -68,17 +62,17 @@ class LinkHook(object):
     name = 'LinkHook'
 
     def __enter__(self):
-        link_hooks = chainer_lite._get_link_hooks()
-        if self.name in link_hooks:
+        # Registered for every link called in this thread until __exit__.
+        registry = chainer_lite._get_link_hooks()
+        if self.name in registry:
             raise KeyError('hook %s already exists' % self.name)
-        link_hooks[self.name] = self
+        registry[self.name] = self
         self.added(None)
         return self
 
     def __exit__(self, *_):
-        link_hooks = chainer_lite._get_link_hooks()
-        link_hooks[self.name].deleted(None)
-        del link_hooks[self.name]
+        registry = chainer_lite._get_link_hooks()
+        registry.pop(self.name).deleted(None)
 
     def added(self, link):
         """Called when the hook is registered.

@@ -1,8 +1,6 @@
 """Optimizer machinery: hyperparameters, per-parameter update rules, hooks,
 the optimizer base classes and loss scaling."""
-import collections
 import copy
-import math
 import warnings
 
 import numpy
@@ -12,6 +10,19 @@ from chainer_lite import backend
 from chainer_lite import optimizer_hooks
 from chainer_lite import serializer as serializer_module
 from chainer_lite import variable
+
+
+def _registration_name(hook, name):
+    # An explicit name wins; then the hook's ``name``, then ``__name__``.
+    if name is not None:
+        return name
+    for attr in ('name', '__name__'):
+        if hasattr(hook, attr):
+            name = getattr(hook, attr)
+            break
+    if name is None:
+        raise ValueError('the name of the hook function is not specified')
+    return name
 
 
 class _Hookable(object):
@@ -25,51 +36,53 @@ class _Hookable(object):
     """
 
     def __init__(self, invalid_timing_fallback=False):
-        self._pre_update_hooks = collections.OrderedDict()
-        self._post_update_hooks = collections.OrderedDict()
-        self._invalid_timing_fallback = invalid_timing_fallback
+        # Plain dicts keep insertion order, i.e. registration order.
+        self._pre_update_hooks = {}
+        self._post_update_hooks = {}
+        self._odd_timing_means_pre = invalid_timing_fallback
+
+    def _hooks_of(self, timing):
+        if timing == 'pre':
+            return self._pre_update_hooks
+        if timing == 'post':
+            return self._post_update_hooks
+        raise ValueError('timing must be either \'pre\' or \'post\'')
+
+    def _resolve_timing(self, hook, timing):
+        if timing in ('pre', 'post'):
+            return timing
+        if timing != 'auto':
+            raise ValueError(
+                'timing must be one of (\'pre\', \'post\', \'auto\')')
+        declared = getattr(hook, 'timing', 'pre')
+        if declared in ('pre', 'post'):
+            return declared
+        if self._odd_timing_means_pre:
+            warnings.warn(
+                'Hook timing attribute not in (\'pre\', \'post\'), '
+                'defaulting timing to \'pre\'.')
+            return 'pre'
+        return 'post'
 
     def add_hook(self, hook, name, timing):
         if not callable(hook):
             raise TypeError('hook function must be callable')
-        if timing not in ('pre', 'post', 'auto'):
-            raise ValueError(
-                'timing must be one of (\'pre\', \'post\', \'auto\')')
-        if timing == 'auto':
-            timing = getattr(hook, 'timing', 'pre')
-            if (timing not in ('pre', 'post')
-                    and self._invalid_timing_fallback):
-                warnings.warn(
-                    'Hook timing attribute not in (\'pre\', \'post\'), '
-                    'defaulting timing to \'pre\'.')
-                timing = 'pre'
-        if name is None:
-            name = getattr(hook, 'name', getattr(hook, '__name__', None))
-            if name is None:
-                raise ValueError(
-                    'the name of the hook function is not specified')
-        if name in self._pre_update_hooks or name in self._post_update_hooks:
+        timing = self._resolve_timing(hook, timing)
+        name = _registration_name(hook, name)
+        taken = (self._pre_update_hooks, self._post_update_hooks)
+        if any(name in table for table in taken):
             raise KeyError('hook "{}" already exists'.format(name))
-        if timing == 'pre':
-            self._pre_update_hooks[name] = hook
-        else:
-            self._post_update_hooks[name] = hook
+        self._hooks_of(timing)[name] = hook
 
     def remove_hook(self, name):
-        try:
-            del self._pre_update_hooks[name]
-        except KeyError:
-            del self._post_update_hooks[name]
+        table = self._pre_update_hooks
+        if name not in table:
+            table = self._post_update_hooks
+        del table[name]
 
     def call_hooks(self, timing, args):
-        if timing == 'pre':
-            hooks = self._pre_update_hooks
-        elif timing == 'post':
-            hooks = self._post_update_hooks
-        else:
-            raise ValueError('timing must be either \'pre\' or \'post\'')
-        # A copy, so that a hook may add or remove hooks while running.
-        for hook in list(hooks.values()):
+        # Iterate over a snapshot: a hook may (un)register hooks.
+        for hook in tuple(self._hooks_of(timing).values()):
             self.call_hook(hook, args)
 
     def call_hook(self, hook, args):
@@ -84,7 +97,8 @@ class Hyperparameter(object):
     it overrides them.
 
     Args:
-        parent (Hyperparameter): Parent hyperparameter.
+        parent (Hyperparameter): Set consulted for missing entries, or
+            ``None``.
 
     Example:
 
@@ -119,7 +133,7 @@ class Hyperparameter(object):
 
     @property
     def parent(self):
-        """Parent hyperparameter object."""
+        """The set consulted for entries missing here (or ``None``)."""
         return self._parent
 
     def get_dict(self):
@@ -128,11 +142,11 @@ class Hyperparameter(object):
         Returns:
             dict: Entries of the parents overridden by this object's own.
         """
-        d = {} if self._parent is None else self._parent.get_dict()
-        for k, v in self.__dict__.items():
-            if k != '_parent':
-                d[k] = v
-        return d
+        parent = self._parent
+        entries = parent.get_dict() if parent is not None else {}
+        entries.update(
+            (k, v) for k, v in self.__dict__.items() if k != '_parent')
+        return entries
 
 
 class UpdateRule(object):
@@ -146,8 +160,8 @@ class UpdateRule(object):
     :meth:`init_state` when they keep state.
 
     Args:
-        parent_hyperparam (Hyperparameter): Hyperparameter that provides the
-            default values.
+        parent_hyperparam (Hyperparameter): Set consulted for every entry
+            this rule does not override (usually the optimizer's).
 
     Attributes:
         enabled (bool): When ``False``, :meth:`update` does nothing.
@@ -160,7 +174,7 @@ class UpdateRule(object):
     def __init__(self, parent_hyperparam=None):
         self._state = None
         self.enabled = True
-        self.hyperparam = Hyperparameter(parent_hyperparam)
+        self.hyperparam = Hyperparameter(parent=parent_hyperparam)
         self.t = 0
         self._use_fp32_update = False
         self._fp32_param = None
@@ -217,22 +231,11 @@ class UpdateRule(object):
             param_dtype = None  # uninitialized, dtype not given
         is_initialized = param.array is not None
 
-        if self._use_fp32_update and param_dtype == numpy.float16:
-            fp32_param = self._fp32_param
-            if fp32_param is None:
-                if is_initialized:
-                    fp32_param = variable.Parameter(
-                        param.array.astype(numpy.float32), name=param.name)
-                else:
-                    fp32_param = _uninitialized_parameter(
-                        numpy.float32, param.name)
-                self._fp32_param = fp32_param
-            if is_initialized:
-                fp32_param.grad = param.grad.astype(numpy.float32)
+        fp32_param = None
+        target = param
+        if param_dtype == numpy.float16 and self._use_fp32_update:
+            fp32_param = self._master_copy(param, is_initialized)
             target = fp32_param
-        else:
-            fp32_param = None
-            target = param
 
         if is_initialized:
             self._init_states(target)
@@ -255,6 +258,21 @@ class UpdateRule(object):
             if is_initialized:
                 param.array[...] = fp32_param.array  # in place, to float16
             fp32_param.grad = None
+
+    def _master_copy(self, param, is_initialized):
+        # The float32 twin of a float16 parameter, created on first use; it
+        # receives the float32 version of the current gradient.
+        master = self._fp32_param
+        if master is None:
+            if is_initialized:
+                master = variable.Parameter(
+                    param.array.astype(numpy.float32), name=param.name)
+            else:
+                master = _uninitialized_parameter(numpy.float32, param.name)
+            self._fp32_param = master
+        if is_initialized:
+            master.grad = param.grad.astype(numpy.float32)
+        return master
 
     def update_core(self, param):
         """Updates the parameter (dispatches on the parameter's device).
@@ -323,16 +341,16 @@ class UpdateRule(object):
         next update.
 
         Args:
-            serializer (~chainer.AbstractSerializer): Serializer or
-                deserializer.
+            serializer (~chainer.AbstractSerializer): Writer when saving,
+                reader when loading.
         """
         self.t = serializer('t', self.t)
-        if self._state is None:
-            if isinstance(serializer, serializer_module.Deserializer):
-                self._deserialize_uninitialized_state(serializer)
-        else:
-            for key in self._state:
-                self._state[key] = serializer(key, self._state[key])
+        state = self._state
+        if state is not None:
+            for key, value in list(state.items()):
+                state[key] = serializer(key, value)
+        elif isinstance(serializer, serializer_module.Deserializer):
+            self._deserialize_uninitialized_state(serializer)
 
     def _deserialize_uninitialized_state(self, deserializer):
         state = self._state = {}
@@ -404,7 +422,7 @@ class _OptimizerHookable(_Hookable):
 
 
 class Optimizer(object):
-    """Base class of all numerical optimizers.
+    """Base of the classes that update the parameters of a link.
 
     An optimizer updates the parameters of its *target link*, registered by
     :meth:`setup`. Gradient-based optimizers derive from
@@ -490,7 +508,7 @@ class Optimizer(object):
             raise RuntimeError('Optimizer is not set up. Call `setup` method.')
 
     def add_hook(self, hook, name=None, timing='auto'):
-        """Registers a hook function.
+        """Adds a function called around each update.
 
         Args:
             hook (callable): Hook function, called as ``hook(optimizer)``,
@@ -505,7 +523,7 @@ class Optimizer(object):
         self._hookable.add_hook(hook, name, timing)
 
     def remove_hook(self, name):
-        """Removes a hook function.
+        """Unregisters a hook.
 
         Args:
             name (str): Registered name of the hook.
@@ -541,8 +559,8 @@ class Optimizer(object):
         link separately.
 
         Args:
-            serializer (~chainer.AbstractSerializer): Serializer or
-                deserializer.
+            serializer (~chainer.AbstractSerializer): Writer when saving,
+                reader when loading.
         """
         self.t = serializer('t', self.t)
         self.epoch = serializer('epoch', self.epoch)
@@ -567,7 +585,8 @@ class Optimizer(object):
                 raise ValueError('interval must be greater than or equal to 1.'
                                  ' Actual: {}'.format(interval))
             self._loss_scale = 1.0
-            self._loss_scaling_multiplier = math.pow(2.0, 1.0 / interval)
+            # Doubling spread evenly over ``interval`` iterations.
+            self._loss_scaling_multiplier = 2.0 ** (1.0 / interval)
             self._loss_scaling_isnan_ever = False
         else:
             if scale <= 0:
@@ -616,8 +635,8 @@ class Optimizer(object):
             multiplier = self._loss_scaling_multiplier
         else:
             multiplier = 2.0
-        self._loss_scale = max(1, min(self._loss_scale_max,
-                                      self._loss_scale * multiplier))
+        scaled = self._loss_scale * multiplier
+        self._loss_scale = min(max(scaled, 1), self._loss_scale_max)
 
 
 class GradientMethod(Optimizer):
@@ -699,14 +718,7 @@ class GradientMethod(Optimizer):
             args, kwds: Arguments of ``lossfun``.
         """
         if lossfun is not None:
-            use_cleargrads = getattr(self, '_use_cleargrads', True)
-            loss = lossfun(*args, **kwds)
-            if use_cleargrads:
-                self.target.cleargrads()
-            else:
-                self.target.zerograds()
-            loss.backward(loss_scale=self._loss_scale)
-            del loss
+            self._backprop_loss(lossfun(*args, **kwds))
 
         self.reallocate_cleared_grads()
         self.check_nan_in_grads()
@@ -720,6 +732,15 @@ class GradientMethod(Optimizer):
         self.reallocate_cleared_grads()
         self.call_hooks('post')
         self.update_loss_scale()
+
+    def _backprop_loss(self, loss):
+        # Chainer's order: the loss is evaluated first, then the old
+        # gradients are dropped.
+        if getattr(self, '_use_cleargrads', True):
+            self.target.cleargrads()
+        else:
+            self.target.zerograds()
+        loss.backward(loss_scale=self._loss_scale)
 
     def use_cleargrads(self, use=True):
         """Chooses ``cleargrads`` (default) or ``zerograds`` in :meth:`update`.
@@ -776,7 +797,7 @@ class HyperparameterProxy(object):
 
     def __init__(self, attr_name):
         self._attr_name = attr_name
-        self.__doc__ = 'Alias to ``self.hyperparam.{}``'.format(attr_name)
+        self.__doc__ = 'Shortcut for ``self.hyperparam.%s``.' % attr_name
 
     def __get__(self, obj, type=None):
         if obj is None:

@@ -43,8 +43,7 @@ class Sequential(_link.ChainList):
     def __init__(self, *layers):
         super(Sequential, self).__init__()
         self._layers = []
-        for layer in layers:
-            self.append(layer)
+        self.extend(layers)
 
     def __len__(self):
         return len(self._layers)
@@ -60,21 +59,21 @@ class Sequential(_link.ChainList):
             raise ValueError(
                 'All elements of a Sequential class should be callable. But '
                 'given {} is not callable.'.format(layer))
-        if self._layers[i] is not layer:
+        if layer is not self._layers[i]:
             del self[i]
             self.insert(i, layer)
 
     def __delitem__(self, i):
-        layer = self._layers.pop(i)
-        if isinstance(layer, _link.Link):
-            # Children are named by their position among the children.
-            children = self._children
-            for pos, child in enumerate(children):
-                if child.name == layer.name:
-                    del children[pos]
-                    break
-            for j, child in enumerate(children[pos:]):
-                child.name = str(pos + j)
+        removed = self._layers.pop(i)
+        if not isinstance(removed, _link.Link):
+            return
+        # Children are named after their position: drop the one with the
+        # removed link's name and renumber.
+        for pos, child in enumerate(self._children):
+            if child.name == removed.name:
+                del self._children[pos]
+                break
+        self._rename_children()
 
     def __iter__(self):
         return iter(self._layers)
@@ -86,24 +85,12 @@ class Sequential(_link.ChainList):
         return item in self._layers
 
     def __add__(self, other):
-        if not isinstance(other, Sequential):
-            raise ValueError('add (+) operator supports only objects of '
-                             'Sequential class, but {} is given.'.format(
-                                 str(type(other))))
-        ret = Sequential()
-        for layer in self:
-            ret.append(layer)
-        for layer in other:
-            ret.append(layer)
-        return ret
+        _check_addable(other)
+        return Sequential(*(list(self) + list(other)))
 
     def __iadd__(self, other):
-        if not isinstance(other, Sequential):
-            raise ValueError('add (+) operator supports only objects of '
-                             'Sequential class, but {} is given.'.format(
-                                 str(type(other))))
-        for layer in other:
-            self.append(layer)
+        _check_addable(other)
+        self.extend(other)
         return self
 
     def forward(self, *x):
@@ -120,39 +107,31 @@ class Sequential(_link.ChainList):
         """
         if not self._layers:
             raise RuntimeError('Sequential does not have any layer.')
+        # ``x`` starts as the tuple of inputs; a tuple returned by a layer is
+        # spread over the arguments of the next one as well.
         for layer in self._layers:
-            if isinstance(x, tuple):
-                x = layer(*x)
-            else:
-                x = layer(x)
+            x = layer(*x) if isinstance(x, tuple) else layer(x)
         return x
 
     def __reduce__(self):
-        for layer in self._layers:
-            if getattr(layer, '__name__', None) == '<lambda>':
-                raise ValueError(
-                    'This Sequential object has at least one lambda function '
-                    'as its component. Lambda function can not be pickled, so '
-                    'please consider to use functools.partial instead of the '
-                    'lambda function or use "dill", which is an external '
-                    'package that enables pickling an object including lambda '
-                    'functions intead of built-in pickle.')
+        if any(_is_lambda(layer) for layer in self._layers):
+            raise ValueError(
+                'This Sequential object has at least one lambda function '
+                'as its component. Lambda function can not be pickled, so '
+                'please consider to use functools.partial instead of the '
+                'lambda function or use "dill", which is an external '
+                'package that enables pickling an object including lambda '
+                'functions intead of built-in pickle.')
         return super(Sequential, self).__reduce__()
 
     def __str__(self):
-        lines = []
-        for index, layer in enumerate(self):
-            if getattr(layer, '__name__', None) == '<lambda>':
-                rep = inspect.getsource(layer).strip().rstrip(',')
-            else:
-                rep = str(layer)
-            rep = '({}): {},'.format(index, rep)
-            for line in rep.splitlines():
-                lines.append('  {}\n'.format(line))
-        text = ''.join(lines)
-        if text:
-            text = '\n' + text
-        return '{}({})'.format(self.__class__.__name__, text)
+        # A lambda prints as its source line, anything else as str(layer).
+        shown = (
+            (index, inspect.getsource(layer).strip().rstrip(',')
+             if _is_lambda(layer) else str(layer))
+            for index, layer in enumerate(self))
+        return '{}({})'.format(
+            type(self).__name__, _link._indented_children(shown))
 
     def append(self, layer):
         """Appends a layer.
@@ -169,7 +148,7 @@ class Sequential(_link.ChainList):
             sequential: Iterable of callables (e.g. a :class:`Sequential`).
         """
         for layer in sequential:
-            self.append(layer)
+            self.insert(len(self), layer)
 
     def insert(self, i, layer):
         """Inserts a layer before position ``i``.
@@ -183,28 +162,28 @@ class Sequential(_link.ChainList):
             ValueError: ``layer`` is not callable.
         """
         n = len(self._layers)
-        if not (-n <= i < (n + 1)):
+        if not -n <= i <= n:
             raise IndexError('Index out of range: {}'.format(i))
-        if i < 0:
-            i += n
+        i = i + n if i < 0 else i
         if not callable(layer):
             raise ValueError(
                 'All elements of the argument should be callable. But '
                 'given {} is not callable.'.format(layer))
         self._layers.insert(i, layer)
         if isinstance(layer, _link.Link):
-            if i == 0:
-                self._children.insert(0, layer)
-            else:
-                # Chainer's placement (see the class note): right after the
-                # child whose layer index is that of the first link before i.
-                first_link_pos = 0
-                for j in range(i):
-                    if isinstance(self._layers[j], _link.Link):
-                        first_link_pos = j
-                        break
-                self._children.insert(first_link_pos + 1, layer)
+            self._children.insert(self._child_slot(i), layer)
             self._rename_children()
+
+    def _child_slot(self, i):
+        # Where Chainer 7.8.1 puts a link inserted as layer ``i`` among the
+        # children (see the class note): first for i == 0, else one past
+        # the *layer index* of the first link before it (0 if there is
+        # none).
+        if i == 0:
+            return 0
+        links_before = (j for j in range(i)
+                        if isinstance(self._layers[j], _link.Link))
+        return next(links_before, 0) + 1
 
     def remove(self, layer):
         """Removes the first occurrence of a layer.
@@ -215,11 +194,10 @@ class Sequential(_link.ChainList):
         Raises:
             ValueError: ``layer`` is not in the model.
         """
-        if layer in self:
-            del self[self.index(layer)]
-        else:
+        if layer not in self:
             raise ValueError(
                 'There is no layer object that is same as {}'.format(layer))
+        del self[self.index(layer)]
 
     def remove_by_layer_type(self, type_name):
         """Removes the layers of a given type.
@@ -228,21 +206,21 @@ class Sequential(_link.ChainList):
             type_name (str): Class name of the links (``'Linear'``) or
                 ``__name__`` of the functions (``'relu'``) to remove.
         """
-        for name, layer in [(_layer_type_name(layer), layer)
-                            for layer in self]:
-            if name == type_name:
-                self.remove(layer)
+        doomed = [layer for layer in self
+                  if _layer_type_name(layer) == type_name]
+        for layer in doomed:
+            self.remove(layer)
 
     def pop(self, i=-1):
         """Removes and returns the layer at position ``i`` (the last one)."""
-        layer = self._layers[i]
+        layer = self[i]
         del self[i]
         return layer
 
     def clear(self):
         """Removes all layers."""
-        del self._children[:]
         self._layers = []
+        del self._children[:]
 
     def index(self, layer, start=None, end=None):
         """Returns the position of ``layer`` in ``self[start:end]``."""
@@ -259,8 +237,8 @@ class Sequential(_link.ChainList):
             type_name (str): Class name of links (``'Linear'``) or
                 ``__name__`` of functions (``'relu'``).
         """
-        return sum(1 for layer in self._layers
-                   if _layer_type_name(layer) == type_name)
+        return [_layer_type_name(layer) for layer in self._layers].count(
+            type_name)
 
     def copy(self, mode='share'):
         """Returns a copy; links are copied with ``mode``, others shallowly.
@@ -269,13 +247,10 @@ class Sequential(_link.ChainList):
             mode (str): ``'share'``, ``'copy'`` or ``'init'`` (see
                 :meth:`Link.copy <chainer.Link.copy>`).
         """
-        ret = Sequential()
-        for layer in self:
-            if isinstance(layer, _link.Link):
-                ret.append(layer.copy(mode))
-            else:
-                ret.append(copy.copy(layer))
-        return ret
+        return Sequential(*[
+            layer.copy(mode) if isinstance(layer, _link.Link)
+            else copy.copy(layer)
+            for layer in self])
 
     def copyparams(self, link, copy_persistent=True):
         """Copies the parameters of the links of another Sequential.
@@ -287,9 +262,9 @@ class Sequential(_link.ChainList):
         if not isinstance(link, Sequential):
             raise ValueError('Objects other than Sequential object cannot be '
                              'copied to a Sequential object.')
-        for idx, child in enumerate(self):
-            if isinstance(child, _link.Link):
-                child.copyparams(link[idx], copy_persistent)
+        for k, layer in enumerate(self._layers):
+            if isinstance(layer, _link.Link):
+                layer.copyparams(link[k], copy_persistent)
 
     def flatten(self):
         """Returns a Sequential with nested Sequentials expanded in place.
@@ -297,16 +272,26 @@ class Sequential(_link.ChainList):
         Returns:
             Sequential: The flattened model (sharing the layer objects).
         """
-        ret = Sequential()
+        flat = Sequential()
         for layer in self:
-            if isinstance(layer, Sequential):
-                ret.extend(layer.flatten())
-            else:
-                ret.append(layer)
-        return ret
+            flat.extend(layer.flatten() if isinstance(layer, Sequential)
+                        else (layer,))
+        return flat
+
+
+def _is_lambda(layer):
+    return getattr(layer, '__name__', None) == '<lambda>'
+
+
+def _check_addable(other):
+    if not isinstance(other, Sequential):
+        raise ValueError('add (+) operator supports only objects of '
+                         'Sequential class, but {} is given.'.format(
+                             str(type(other))))
 
 
 def _layer_type_name(layer):
+    # Links are told apart by class, functions by their name.
     if isinstance(layer, _link.Link):
-        return layer.__class__.__name__
+        return type(layer).__name__
     return layer.__name__

@@ -2,7 +2,7 @@
 
 
 class AbstractSerializer(object):
-    """Base class of all serializers and deserializers.
+    """Common interface of the writers and readers of model state.
 
     An object implementing ``serialize(serializer)`` calls
     ``serializer(key, value)`` for each value it owns and
@@ -40,7 +40,7 @@ class AbstractSerializer(object):
 
 
 class Serializer(AbstractSerializer):
-    """Base class of all serializers."""
+    """Base of the writers: ``serializer(key, value)`` stores values."""
 
     def save(self, obj):
         """Saves ``obj`` (same as ``obj.serialize(self)``).
@@ -52,7 +52,7 @@ class Serializer(AbstractSerializer):
 
 
 class Deserializer(AbstractSerializer):
-    """Base class of all deserializers."""
+    """Base of the readers: ``deserializer(key, value)`` loads values."""
 
     def load(self, obj):
         """Loads ``obj`` (same as ``obj.serialize(self)``).

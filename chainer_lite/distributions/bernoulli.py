@@ -70,8 +70,7 @@ class BernoulliLogProb(function_node.FunctionNode):
 
 
 def _bernoulli_log_prob(logit, x, binary_check=False):
-    y, = BernoulliLogProb(binary_check).apply((logit, x))
-    return y
+    return BernoulliLogProb(binary_check).apply((logit, x))[0]
 
 
 class Bernoulli(distribution.Distribution):
@@ -99,24 +98,21 @@ class Bernoulli(distribution.Distribution):
 
     def __init__(self, p=None, logit=None, binary_check=False):
         super(Bernoulli, self).__init__()
-        if not (p is None) ^ (logit is None):
-            raise ValueError(
-                'Either `p` or `logit` (not both) must have a value.')
-        self.__p = p
-        self.__logit = logit
+        dist_utils._check_exactly_one(p, logit, ('p', 'logit'))
+        self._args = {'p': p, 'logit': logit}
         self.binary_check = binary_check
 
     @cache.cached_property
     def p(self):
-        if self.__p is not None:
-            return chainer_lite.as_variable(self.__p)
-        return sigmoid.sigmoid(self.logit)
+        return dist_utils._given_or(
+            self._args['p'], lambda: sigmoid.sigmoid(self.logit))
 
     @cache.cached_property
     def logit(self):
-        if self.__logit is not None:
-            return chainer_lite.as_variable(self.__logit)
-        return exponential.log(self.p) - logarithm_1p.log1p(-self.p)
+        # log(p / (1 - p)), written with log1p for small p.
+        return dist_utils._given_or(
+            self._args['logit'],
+            lambda: exponential.log(self.p) - logarithm_1p.log1p(-self.p))
 
     @property
     def batch_shape(self):
@@ -133,7 +129,8 @@ class Bernoulli(distribution.Distribution):
                 - dist_utils._modified_xlogx(1 - p))
 
     def log_prob(self, x):
-        return _bernoulli_log_prob(self.logit, x, self.binary_check)
+        return _bernoulli_log_prob(
+            self.logit, x, binary_check=self.binary_check)
 
     @cache.cached_property
     def mean(self):

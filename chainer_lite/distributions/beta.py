@@ -2,6 +2,7 @@
 import chainer_lite
 from chainer_lite import backend
 from chainer_lite import distribution
+from chainer_lite.distributions import utils as dist_utils
 from chainer_lite.functions.array import where
 from chainer_lite.functions.math import digamma
 from chainer_lite.functions.math import exponential
@@ -13,7 +14,8 @@ from chainer_lite.utils import cache
 
 def _lbeta(a, b):
     # log B(a, b) = log Gamma(a) + log Gamma(b) - log Gamma(a + b)
-    return lgamma.lgamma(a) + lgamma.lgamma(b) - lgamma.lgamma(a + b)
+    numerator = lgamma.lgamma(a) + lgamma.lgamma(b)
+    return numerator - lgamma.lgamma(a + b)
 
 
 class Beta(distribution.Distribution):
@@ -37,16 +39,10 @@ class Beta(distribution.Distribution):
 
     def __init__(self, a, b):
         super(Beta, self).__init__()
-        self.__a = a
-        self.__b = b
+        self._args = {'a': a, 'b': b}
 
-    @cache.cached_property
-    def a(self):
-        return chainer_lite.as_variable(self.__a)
-
-    @cache.cached_property
-    def b(self):
-        return chainer_lite.as_variable(self.__b)
+    a = dist_utils._parameter('a')
+    b = dist_utils._parameter('b')
 
     @cache.cached_property
     def _a_plus_b(self):

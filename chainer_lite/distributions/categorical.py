@@ -56,26 +56,22 @@ class Categorical(distribution.Distribution):
     """
 
     def __init__(self, p=None, **kwargs):
-        logit = None
-        if kwargs:
-            logit, = argument.parse_kwargs(kwargs, ('logit', logit))
-        if not (p is None) ^ (logit is None):
-            raise ValueError(
-                'Either `p` or `logit` (not both) must have a value.')
-        self.__p = p
-        self.__logit = logit
+        logit, = argument.parse_kwargs(kwargs, ('logit', None))
+        dist_utils._check_exactly_one(p, logit, ('p', 'logit'))
+        self._args = {'p': p, 'logit': logit}
 
     @cache.cached_property
     def p(self):
-        if self.__p is not None:
-            return chainer_lite.as_variable(self.__p)
-        return exponential.exp(self.log_p)
+        return dist_utils._given_or(
+            self._args['p'], lambda: exponential.exp(self.log_p))
 
     @cache.cached_property
     def log_p(self):
-        if self.__p is not None:
-            return exponential.log(self.__p)
-        return log_softmax.log_softmax(self.__logit, axis=-1)
+        p = self._args['p']
+        if p is None:
+            # Normalized log-probabilities from the unnormalized logits.
+            return log_softmax.log_softmax(self._args['logit'], axis=-1)
+        return exponential.log(p)
 
     @property
     def batch_shape(self):
@@ -104,6 +100,13 @@ class Categorical(distribution.Distribution):
         return chainer_lite.Variable(_sample_classes(xp, self.p.array, n))
 
 
+def _kl_over_classes(dist1, dist2):
+    # sum_k p_k (log p_k - log q_k) over the class axis, which is the last
+    # axis of ``p`` for both the categorical and the one-hot categorical.
+    log_ratio = dist1.log_p - dist2.log_p
+    return sum_mod.sum(dist1.p * log_ratio, axis=-1)
+
+
 @distribution.register_kl(Categorical, Categorical)
 def _kl_categorical_categorical(dist1, dist2):
-    return sum_mod.sum(dist1.p * (dist1.log_p - dist2.log_p), axis=-1)
+    return _kl_over_classes(dist1, dist2)

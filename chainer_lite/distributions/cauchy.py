@@ -5,6 +5,7 @@ import warnings
 import chainer_lite
 from chainer_lite import backend
 from chainer_lite import distribution
+from chainer_lite.distributions import utils as dist_utils
 from chainer_lite.functions.math import exponential
 from chainer_lite.functions.math import trigonometric
 from chainer_lite.utils import cache
@@ -38,16 +39,10 @@ class Cauchy(distribution.Distribution):
 
     def __init__(self, loc, scale):
         super(Cauchy, self).__init__()
-        self.__loc = loc
-        self.__scale = scale
+        self._args = {'loc': loc, 'scale': scale}
 
-    @cache.cached_property
-    def loc(self):
-        return chainer_lite.as_variable(self.__loc)
-
-    @cache.cached_property
-    def scale(self):
-        return chainer_lite.as_variable(self.__scale)
+    loc = dist_utils._parameter('loc')
+    scale = dist_utils._parameter('scale')
 
     @property
     def batch_shape(self):

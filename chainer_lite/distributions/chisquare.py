@@ -4,6 +4,7 @@ import math
 import chainer_lite
 from chainer_lite import backend
 from chainer_lite import distribution
+from chainer_lite.distributions import utils as dist_utils
 from chainer_lite.functions.math import digamma
 from chainer_lite.functions.math import exponential
 from chainer_lite.functions.math import lgamma
@@ -28,11 +29,9 @@ class Chisquare(distribution.Distribution):
 
     def __init__(self, k):
         super(Chisquare, self).__init__()
-        self.__k = k
+        self._args = {'k': k}
 
-    @cache.cached_property
-    def k(self):
-        return chainer_lite.as_variable(self.__k)
+    k = dist_utils._parameter('k')
 
     @cache.cached_property
     def _half_k(self):

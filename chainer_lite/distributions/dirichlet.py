@@ -2,6 +2,7 @@
 import chainer_lite
 from chainer_lite import backend
 from chainer_lite import distribution
+from chainer_lite.distributions import utils as dist_utils
 from chainer_lite.functions.array import expand_dims
 from chainer_lite.functions.math import digamma
 from chainer_lite.functions.math import exponential
@@ -37,11 +38,9 @@ class Dirichlet(distribution.Distribution):
     """
 
     def __init__(self, alpha):
-        self.__alpha = alpha
+        self._args = {'alpha': alpha}
 
-    @cache.cached_property
-    def alpha(self):
-        return chainer_lite.as_variable(self.__alpha)
+    alpha = dist_utils._parameter('alpha')
 
     @cache.cached_property
     def alpha0(self):
@@ -89,8 +88,8 @@ class Dirichlet(distribution.Distribution):
 
     @cache.cached_property
     def variance(self):
-        alpha0 = expand_dims.expand_dims(self.alpha0, axis=-1)
-        return self.alpha * (alpha0 - self.alpha) / alpha0 ** 2 / (alpha0 + 1)
+        total = expand_dims.expand_dims(self.alpha0, axis=-1)
+        return self.alpha * (total - self.alpha) / total ** 2 / (total + 1)
 
 
 @distribution.register_kl(Dirichlet, Dirichlet)

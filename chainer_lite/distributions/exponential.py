@@ -2,6 +2,7 @@
 import chainer_lite
 from chainer_lite import backend
 from chainer_lite import distribution
+from chainer_lite.distributions import utils as dist_utils
 from chainer_lite.functions.array import where
 from chainer_lite.functions.math import exponential
 from chainer_lite.functions.math import exponential_m1
@@ -32,11 +33,9 @@ class Exponential(distribution.Distribution):
 
     def __init__(self, lam):
         super(Exponential, self).__init__()
-        self.__lam = lam
+        self._args = {'lam': lam}
 
-    @cache.cached_property
-    def lam(self):
-        return chainer_lite.as_variable(self.__lam)
+    lam = dist_utils._parameter('lam')
 
     @cache.cached_property
     def _log_lam(self):

@@ -2,6 +2,7 @@
 import chainer_lite
 from chainer_lite import backend
 from chainer_lite import distribution
+from chainer_lite.distributions import utils as dist_utils
 from chainer_lite.functions.array import broadcast
 from chainer_lite.functions.array import where
 from chainer_lite.functions.math import digamma
@@ -33,16 +34,10 @@ class Gamma(distribution.Distribution):
 
     def __init__(self, k, theta):
         super(Gamma, self).__init__()
-        self.__k = k
-        self.__theta = theta
+        self._args = {'k': k, 'theta': theta}
 
-    @cache.cached_property
-    def k(self):
-        return chainer_lite.as_variable(self.__k)
-
-    @cache.cached_property
-    def theta(self):
-        return chainer_lite.as_variable(self.__theta)
+    k = dist_utils._parameter('k')
+    theta = dist_utils._parameter('theta')
 
     @property
     def batch_shape(self):

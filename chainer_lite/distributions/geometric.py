@@ -2,6 +2,7 @@
 import chainer_lite
 from chainer_lite import backend
 from chainer_lite import distribution
+from chainer_lite.distributions import utils as dist_utils
 from chainer_lite.functions.math import exponential
 from chainer_lite.functions.math import logarithm_1p
 from chainer_lite.utils import cache
@@ -20,11 +21,9 @@ class Geometric(distribution.Distribution):
 
     def __init__(self, p):
         super(Geometric, self).__init__()
-        self.__p = p
+        self._args = {'p': p}
 
-    @cache.cached_property
-    def p(self):
-        return chainer_lite.as_variable(self.__p)
+    p = dist_utils._parameter('p')
 
     @property
     def batch_shape(self):

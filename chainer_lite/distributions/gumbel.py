@@ -1,14 +1,17 @@
 """The Gumbel (type-I extreme value) distribution."""
 import math
 
-import chainer_lite
+import numpy
+
 from chainer_lite import backend
 from chainer_lite import distribution
+from chainer_lite.distributions import utils as dist_utils
 from chainer_lite.functions.math import exponential
 from chainer_lite.functions.math import lgamma
 from chainer_lite.utils import cache
 
-EULER = 0.57721566490153286060651209008240243104215933593992
+# The Euler-Mascheroni constant: the mean of the standard Gumbel.
+EULER = numpy.euler_gamma
 
 
 class Gumbel(distribution.Distribution):
@@ -32,16 +35,10 @@ class Gumbel(distribution.Distribution):
 
     def __init__(self, loc, scale):
         super(Gumbel, self).__init__()
-        self.__loc = loc
-        self.__scale = scale
+        self._args = {'loc': loc, 'scale': scale}
 
-    @cache.cached_property
-    def loc(self):
-        return chainer_lite.as_variable(self.__loc)
-
-    @cache.cached_property
-    def scale(self):
-        return chainer_lite.as_variable(self.__scale)
+    loc = dist_utils._parameter('loc')
+    scale = dist_utils._parameter('scale')
 
     @cache.cached_property
     def _log_scale(self):
@@ -88,11 +85,10 @@ class Gumbel(distribution.Distribution):
 
 @distribution.register_kl(Gumbel, Gumbel)
 def _kl_gumbel_gumbel(dist1, dist2):
+    # With r = s1 / s2 and d = (mu1 - mu2) / s2:
+    # log s2 - log s1 + gamma (r - 1) + exp(lgamma(r + 1) - d) - 1 + d.
     # The log-gamma term needs SciPy on CPU.
-    ratio = dist1.scale / dist2.scale
-    return (dist2._log_scale - dist1._log_scale
-            + EULER * (ratio - 1.)
-            + exponential.exp((dist2.loc - dist1.loc) / dist2.scale
-                              + lgamma.lgamma(ratio + 1.))
-            - 1
-            + (dist1.loc - dist2.loc) / dist2.scale)
+    r = dist1.scale / dist2.scale
+    d = (dist1.loc - dist2.loc) / dist2.scale
+    return (dist2._log_scale - dist1._log_scale + EULER * (r - 1.)
+            + exponential.exp(lgamma.lgamma(r + 1.) - d) - 1 + d)

@@ -10,9 +10,39 @@ from chainer_lite.utils import array
 from chainer_lite.utils import cache
 
 
+def _folded(name, reducer, is_property=False):
+    # A statistic of the base distribution, folded over the reinterpreted
+    # axes: summed for log-scale values, multiplied for probabilities.
+    base_attr = getattr(distribution.Distribution, name)
+    if is_property:
+        def stat(self):
+            return self._fold(reducer, getattr(self.distribution, name))
+        stat.__doc__ = base_attr.__doc__
+        return property(stat)
+
+    def method(self, x):
+        return self._fold(reducer, getattr(self.distribution, name)(x))
+    method.__name__ = name
+    method.__doc__ = base_attr.__doc__
+    return method
+
+
+def _trailing_axes(n):
+    # (-n, ..., -1): the last ``n`` axes, whatever the rank.
+    return tuple(-k for k in range(n, 0, -1))
+
+
+def _delegated(name):
+    # A property answered by the base distribution unchanged.
+    def get(self):
+        return getattr(self.distribution, name)
+    get.__doc__ = getattr(distribution.Distribution, name).__doc__
+    return property(get)
+
+
 class Independent(distribution.Distribution):
 
-    """Independent distribution.
+    """Distribution that turns batch axes of another into event axes.
 
     Reinterprets the rightmost ``reinterpreted_batch_ndims`` batch axes of
     ``distribution`` as event axes: the elements along them become the
@@ -40,37 +70,37 @@ class Independent(distribution.Distribution):
 
     def __init__(self, distribution, reinterpreted_batch_ndims=None):
         super(Independent, self).__init__()
-        self.__distribution = distribution
-        batch_ndim = len(distribution.batch_shape)
+        base_batch = distribution.batch_shape
         if reinterpreted_batch_ndims is None:
-            reinterpreted_batch_ndims = max(0, batch_ndim - 1)
-        elif reinterpreted_batch_ndims > batch_ndim:
+            # All batch axes but the leading one.
+            reinterpreted_batch_ndims = max(len(base_batch) - 1, 0)
+        elif reinterpreted_batch_ndims > len(base_batch):
             raise ValueError(
                 'reinterpreted_batch_ndims must be less than or equal to the '
                 'number of dimensions of `distribution.batch_shape`.')
-        self.__reinterpreted_batch_ndims = reinterpreted_batch_ndims
-        kept = batch_ndim - reinterpreted_batch_ndims
-        self.__batch_shape = distribution.batch_shape[:kept]
-        self.__event_shape = (distribution.batch_shape[kept:]
-                              + distribution.event_shape)
+        split = len(base_batch) - reinterpreted_batch_ndims
+        self._base = distribution
+        self._n_moved = reinterpreted_batch_ndims
+        self._shapes = (base_batch[:split],
+                        base_batch[split:] + distribution.event_shape)
 
     @property
     def distribution(self):
         """~chainer.Distribution: The base distribution."""
-        return self.__distribution
+        return self._base
 
     @property
     def reinterpreted_batch_ndims(self):
         """int: The number of batch axes read as event axes."""
-        return self.__reinterpreted_batch_ndims
+        return self._n_moved
 
     @property
     def batch_shape(self):
-        return self.__batch_shape
+        return self._shapes[0]
 
     @property
     def event_shape(self):
-        return self.__event_shape
+        return self._shapes[1]
 
     @cache.cached_property
     def covariance(self):
@@ -100,12 +130,22 @@ class Independent(distribution.Distribution):
         return reshape.reshape(blocks * same_block,
                                self.batch_shape + (m * d, m * d))
 
-    @property
-    def entropy(self):
-        return self._reduce(sum_mod.sum, self.distribution.entropy)
+    entropy = _folded('entropy', sum_mod.sum, is_property=True)
+    cdf = _folded('cdf', prod.prod)
+    log_cdf = _folded('log_cdf', sum_mod.sum)
+    log_prob = _folded('log_prob', sum_mod.sum)
+    log_survival_function = _folded('log_survival_function', sum_mod.sum)
+    perplexity = _folded('perplexity', prod.prod)
+    prob = _folded('prob', prod.prod)
+    survival_function = _folded('survival_function', prod.prod)
 
-    def cdf(self, x):
-        return self._reduce(prod.prod, self.distribution.cdf(x))
+    mean = _delegated('mean')
+    mode = _delegated('mode')
+    params = _delegated('params')
+    stddev = _delegated('stddev')
+    support = _delegated('support')
+    variance = _delegated('variance')
+    xp = _delegated('xp')
 
     def icdf(self, x):
         """Always raises: a multivariate cdf has no inverse.
@@ -120,60 +160,12 @@ class Independent(distribution.Distribution):
             'Cumulative distribution function for multivariate variable '
             'is not invertible.')
 
-    def log_cdf(self, x):
-        return self._reduce(sum_mod.sum, self.distribution.log_cdf(x))
-
-    def log_prob(self, x):
-        return self._reduce(sum_mod.sum, self.distribution.log_prob(x))
-
-    def log_survival_function(self, x):
-        return self._reduce(
-            sum_mod.sum, self.distribution.log_survival_function(x))
-
-    @property
-    def mean(self):
-        return self.distribution.mean
-
-    @property
-    def mode(self):
-        return self.distribution.mode
-
-    @property
-    def params(self):
-        return self.distribution.params
-
-    def perplexity(self, x):
-        return self._reduce(prod.prod, self.distribution.perplexity(x))
-
-    def prob(self, x):
-        return self._reduce(prod.prod, self.distribution.prob(x))
-
     def sample_n(self, n):
         return self.distribution.sample_n(n)
 
-    @property
-    def stddev(self):
-        return self.distribution.stddev
-
-    @property
-    def support(self):
-        return self.distribution.support
-
-    def survival_function(self, x):
-        return self._reduce(prod.prod, self.distribution.survival_function(x))
-
-    @property
-    def variance(self):
-        return self.distribution.variance
-
-    @property
-    def xp(self):
-        return self.distribution.xp
-
-    def _reduce(self, op, stat):
-        # Reduce over the reinterpreted axes, the last ones of ``stat``.
-        axis = tuple(range(-self.reinterpreted_batch_ndims, 0))
-        return op(stat, axis=axis)
+    def _fold(self, reducer, stat):
+        # The reinterpreted axes are the trailing ones of ``stat``.
+        return reducer(stat, axis=_trailing_axes(self._n_moved))
 
 
 @distribution.register_kl(Independent, Independent)
@@ -188,14 +180,13 @@ def _kl_independent_independent(dist1, dist2):
         ValueError: The event shapes differ.
         NotImplementedError: The base distributions' event shapes differ.
     """
-    p = dist1.distribution
-    q = dist2.distribution
     if dist1.event_shape != dist2.event_shape:
         raise ValueError('Event shapes do not match.')
-    if p.event_shape != q.event_shape:
+    base1, base2 = dist1.distribution, dist2.distribution
+    if base1.event_shape != base2.event_shape:
         raise NotImplementedError(
             'KL between Independents with different '
             'event shapes not supported.')
-    n_axes = len(dist1.event_shape) - len(p.event_shape)
-    axis = tuple(range(-n_axes, 0))
-    return sum_mod.sum(distribution.kl_divergence(p, q), axis=axis)
+    kl = distribution.kl_divergence(base1, base2)
+    n_moved = len(dist1.event_shape) - len(base1.event_shape)
+    return sum_mod.sum(kl, axis=_trailing_axes(n_moved))

@@ -1,9 +1,9 @@
 """The Laplace (double exponential) distribution."""
 import math
 
-import chainer_lite
 from chainer_lite import backend
 from chainer_lite import distribution
+from chainer_lite.distributions import utils as dist_utils
 from chainer_lite import function_node
 from chainer_lite.functions.math import exponential
 from chainer_lite import utils
@@ -102,16 +102,10 @@ class Laplace(distribution.Distribution):
 
     def __init__(self, loc, scale):
         super(Laplace, self).__init__()
-        self.__loc = loc
-        self.__scale = scale
+        self._args = {'loc': loc, 'scale': scale}
 
-    @cache.cached_property
-    def loc(self):
-        return chainer_lite.as_variable(self.__loc)
-
-    @cache.cached_property
-    def scale(self):
-        return chainer_lite.as_variable(self.__scale)
+    loc = dist_utils._parameter('loc')
+    scale = dist_utils._parameter('scale')
 
     @property
     def batch_shape(self):

@@ -1,9 +1,9 @@
 """The log-normal distribution: ``exp`` of a normal variable."""
 import math
 
-import chainer_lite
 from chainer_lite import backend
 from chainer_lite import distribution
+from chainer_lite.distributions import utils as dist_utils
 from chainer_lite.functions.math import exponential
 from chainer_lite.utils import cache
 
@@ -28,16 +28,10 @@ class LogNormal(distribution.Distribution):
     """
 
     def __init__(self, mu, sigma):
-        self.__mu = mu
-        self.__sigma = sigma
+        self._args = {'mu': mu, 'sigma': sigma}
 
-    @cache.cached_property
-    def mu(self):
-        return chainer_lite.as_variable(self.__mu)
-
-    @cache.cached_property
-    def sigma(self):
-        return chainer_lite.as_variable(self.__sigma)
+    mu = dist_utils._parameter('mu')
+    sigma = dist_utils._parameter('sigma')
 
     @cache.cached_property
     def _log_sigma(self):
@@ -62,7 +56,8 @@ class LogNormal(distribution.Distribution):
 
     @cache.cached_property
     def mean(self):
-        return exponential.exp(self.mu + 0.5 * self.sigma ** 2)
+        # exp(mu + sigma^2 / 2)
+        return exponential.exp(self.mu + self.sigma ** 2 / 2)
 
     @property
     def params(self):

@@ -3,9 +3,9 @@ import math
 
 import numpy
 
-import chainer_lite
 from chainer_lite import backend
 from chainer_lite import distribution
+from chainer_lite.distributions import utils as dist_utils
 from chainer_lite import function_node
 from chainer_lite.functions.array import diagonal
 from chainer_lite.functions.array import expand_dims
@@ -129,16 +129,10 @@ class MultivariateNormal(distribution.Distribution):
                 kwargs, ('scale_tril', scale_tril))
         if scale_tril is None:
             raise ValueError('`scale_tril` must have a value.')
-        self.__loc = loc
-        self.__scale_tril = scale_tril
+        self._args = {'loc': loc, 'scale_tril': scale_tril}
 
-    @cache.cached_property
-    def loc(self):
-        return chainer_lite.as_variable(self.__loc)
-
-    @cache.cached_property
-    def scale_tril(self):
-        return chainer_lite.as_variable(self.__scale_tril)
+    loc = dist_utils._parameter('loc')
+    scale_tril = dist_utils._parameter('scale_tril')
 
     @cache.cached_property
     def _logdet_scale(self):
@@ -187,14 +181,15 @@ class MultivariateNormal(distribution.Distribution):
 
     @property
     def params(self):
-        return {'loc': self.loc, 'scale_tril': self.scale_tril}
+        return dict(loc=self.loc, scale_tril=self.scale_tril)
 
     def sample_n(self, n):
         xp = backend.get_array_module(self.loc)
         dtype = self.loc.dtype
         shape = (n,) + self.loc.shape + (1,)
         if xp is numpy:
-            eps = numpy.random.standard_normal(shape).astype(dtype)
+            eps = numpy.random.standard_normal(size=shape)
+            eps = eps.astype(dtype)
         else:
             eps = xp.random.standard_normal(
                 shape, dtype=numpy.promote_types(dtype, numpy.float32)

@@ -6,6 +6,7 @@ import numpy
 import chainer_lite
 from chainer_lite import backend
 from chainer_lite import distribution
+from chainer_lite.distributions import utils as dist_utils
 from chainer_lite.functions.math import exponential
 from chainer_lite.functions.math import log_ndtr
 from chainer_lite.functions.math import ndtr
@@ -52,32 +53,23 @@ class Normal(distribution.Distribution):
 
     def __init__(self, loc, scale=None, **kwargs):
         super(Normal, self).__init__()
-        log_scale = None
-        if kwargs:
-            log_scale, = argument.parse_kwargs(
-                kwargs, ('log_scale', log_scale))
-        if not (scale is None) ^ (log_scale is None):
-            raise ValueError(
-                'Either `scale` or `log_scale` (not both) must have a value.')
-        self.__loc = loc
-        self.__scale = scale
-        self.__log_scale = log_scale
+        log_scale, = argument.parse_kwargs(kwargs, ('log_scale', None))
+        dist_utils._check_exactly_one(scale, log_scale, ('scale', 'log_scale'))
+        self._args = {'loc': loc, 'scale': scale, 'log_scale': log_scale}
 
     @cache.cached_property
     def loc(self):
-        return chainer_lite.as_variable(self.__loc)
+        return chainer_lite.as_variable(self._args['loc'])
 
     @cache.cached_property
     def scale(self):
-        if self.__scale is not None:
-            return chainer_lite.as_variable(self.__scale)
-        return exponential.exp(self.log_scale)
+        return dist_utils._given_or(
+            self._args['scale'], lambda: exponential.exp(self.log_scale))
 
     @cache.cached_property
     def log_scale(self):
-        if self.__log_scale is not None:
-            return chainer_lite.as_variable(self.__log_scale)
-        return exponential.log(self.scale)
+        return dist_utils._given_or(
+            self._args['log_scale'], lambda: exponential.log(self.scale))
 
     @property
     def batch_shape(self):
@@ -127,7 +119,9 @@ class Normal(distribution.Distribution):
         xp = backend.get_array_module(self.loc)
         shape = (n,) + self.loc.shape
         if xp is numpy:
-            eps = numpy.random.standard_normal(shape).astype(dtype)
+            # float64 draws from the global NumPy generator, then cast.
+            eps = numpy.random.standard_normal(size=shape)
+            eps = eps.astype(dtype)
         else:
             # cuRAND draws float32 or float64 only.
             eps = xp.random.standard_normal(

@@ -2,6 +2,7 @@
 import chainer_lite
 from chainer_lite import backend
 from chainer_lite import distribution
+from chainer_lite.distributions import utils as dist_utils
 from chainer_lite.distributions import categorical
 from chainer_lite.functions.math import exponential
 from chainer_lite.functions.math import sum as sum_mod
@@ -32,11 +33,9 @@ class OneHotCategorical(distribution.Distribution):
 
     def __init__(self, p):
         super(OneHotCategorical, self).__init__()
-        self.__p = p
+        self._args = {'p': p}
 
-    @cache.cached_property
-    def p(self):
-        return chainer_lite.as_variable(self.__p)
+    p = dist_utils._parameter('p')
 
     @cache.cached_property
     def log_p(self):
@@ -64,8 +63,9 @@ class OneHotCategorical(distribution.Distribution):
     def sample_n(self, n):
         xp = backend.get_array_module(self.p)
         classes = categorical._sample_classes(xp, self.p.array, n)
-        eye = xp.eye(self.event_shape[0], dtype=self.p.dtype)
-        return chainer_lite.Variable(eye[classes])
+        # Row ``c`` of the identity is the one-hot vector of class ``c``.
+        one_hot = xp.eye(self.p.shape[-1], dtype=self.p.dtype)
+        return chainer_lite.Variable(one_hot[classes])
 
     @cache.cached_property
     def variance(self):
@@ -74,4 +74,4 @@ class OneHotCategorical(distribution.Distribution):
 
 @distribution.register_kl(OneHotCategorical, OneHotCategorical)
 def _kl_one_hot_categorical_one_hot_categorical(dist1, dist2):
-    return sum_mod.sum(dist1.p * (dist1.log_p - dist2.log_p), axis=-1)
+    return categorical._kl_over_classes(dist1, dist2)

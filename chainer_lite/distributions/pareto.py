@@ -2,6 +2,7 @@
 import chainer_lite
 from chainer_lite import backend
 from chainer_lite import distribution
+from chainer_lite.distributions import utils as dist_utils
 from chainer_lite.functions.array import where
 from chainer_lite.functions.math import exponential
 from chainer_lite import utils
@@ -28,16 +29,10 @@ class Pareto(distribution.Distribution):
 
     def __init__(self, scale, alpha):
         super(Pareto, self).__init__()
-        self.__scale = scale
-        self.__alpha = alpha
+        self._args = {'scale': scale, 'alpha': alpha}
 
-    @cache.cached_property
-    def scale(self):
-        return chainer_lite.as_variable(self.__scale)
-
-    @cache.cached_property
-    def alpha(self):
-        return chainer_lite.as_variable(self.__alpha)
+    scale = dist_utils._parameter('scale')
+    alpha = dist_utils._parameter('alpha')
 
     @cache.cached_property
     def _log_scale(self):

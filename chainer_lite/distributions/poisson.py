@@ -2,6 +2,7 @@
 import chainer_lite
 from chainer_lite import backend
 from chainer_lite import distribution
+from chainer_lite.distributions import utils as dist_utils
 from chainer_lite.functions.math import exponential
 from chainer_lite.functions.math import lgamma
 from chainer_lite import utils
@@ -22,11 +23,9 @@ class Poisson(distribution.Distribution):
 
     def __init__(self, lam):
         super(Poisson, self).__init__()
-        self.__lam = lam
+        self._args = {'lam': lam}
 
-    @cache.cached_property
-    def lam(self):
-        return chainer_lite.as_variable(self.__lam)
+    lam = dist_utils._parameter('lam')
 
     @cache.cached_property
     def _log_lam(self):

@@ -2,6 +2,7 @@
 import chainer_lite
 from chainer_lite import backend
 from chainer_lite import distribution
+from chainer_lite.distributions import utils as dist_utils
 from chainer_lite.functions.array import broadcast
 from chainer_lite.functions.array import where
 from chainer_lite.functions.math import clip
@@ -41,45 +42,41 @@ class Uniform(distribution.Distribution):
     """
 
     def __init__(self, **kwargs):
-        low, high, loc, scale = None, None, None, None
-        if kwargs:
-            low, high, loc, scale = argument.parse_kwargs(
-                kwargs, ('low', low), ('high', high), ('loc', loc),
-                ('scale', scale))
-        self._use_low_high = low is not None and high is not None
-        self._use_loc_scale = loc is not None and scale is not None
-        if not (self._use_low_high ^ self._use_loc_scale):
+        names = ('low', 'high', 'loc', 'scale')
+        given = dict(zip(names, argument.parse_kwargs(
+            kwargs, *[(name, None) for name in names])))
+        # A pair counts only when both of its values are given.
+        self._use_low_high, self._use_loc_scale = (
+            given[a] is not None and given[b] is not None
+            for a, b in (('low', 'high'), ('loc', 'scale')))
+        if self._use_low_high == self._use_loc_scale:
             raise ValueError(
                 'Either `low, high` or `loc, scale` (not both) must have a '
                 'value.')
-        self.__low = low
-        self.__high = high
-        self.__loc = loc
-        self.__scale = scale
+        chosen = ('low', 'high') if self._use_low_high else ('loc', 'scale')
+        self._args = {name: given[name] for name in chosen}
+
+    # Each end point is either given or derived from the other pair.
 
     @cache.cached_property
     def low(self):
-        if self._use_low_high:
-            return chainer_lite.as_variable(self.__low)
-        return self.loc
+        return dist_utils._given_or(
+            self._args.get('low'), lambda: self.loc)
 
     @cache.cached_property
     def high(self):
-        if self._use_low_high:
-            return chainer_lite.as_variable(self.__high)
-        return self.loc + self.scale
+        return dist_utils._given_or(
+            self._args.get('high'), lambda: self.loc + self.scale)
 
     @cache.cached_property
     def loc(self):
-        if self._use_loc_scale:
-            return chainer_lite.as_variable(self.__loc)
-        return self.low
+        return dist_utils._given_or(
+            self._args.get('loc'), lambda: self.low)
 
     @cache.cached_property
     def scale(self):
-        if self._use_loc_scale:
-            return chainer_lite.as_variable(self.__scale)
-        return self.high - self.low
+        return dist_utils._given_or(
+            self._args.get('scale'), lambda: self.high - self.low)
 
     @property
     def batch_shape(self):
@@ -90,7 +87,8 @@ class Uniform(distribution.Distribution):
         return ()
 
     def cdf(self, x):
-        return clip.clip((x - self.loc) / self.scale, 0., 1.)
+        fraction = (x - self.loc) / self.scale
+        return clip.clip(fraction, 0., 1.)
 
     @cache.cached_property
     def entropy(self):

@@ -1,4 +1,5 @@
-"""Helpers shared by the distributions: ``x log x`` extended to ``x = 0``."""
+"""Helpers shared by the distributions: ``x log x`` extended to ``x = 0``
+and the handling of alternative parametrizations."""
 import warnings
 
 import chainer_lite
@@ -7,6 +8,7 @@ from chainer_lite import function_node
 from chainer_lite.functions.array import where
 from chainer_lite.functions.math import exponential
 from chainer_lite import utils
+from chainer_lite.utils import cache
 from chainer_lite.utils import type_check
 
 
@@ -60,3 +62,28 @@ def _modified_xlogx(x):
     x = chainer_lite.as_variable(x)
     y, = ModifiedXLogX().apply((x,))
     return y
+
+
+def _check_exactly_one(first, second, names):
+    # Distributions with two parametrizations (``p``/``logit``,
+    # ``scale``/``log_scale``) take exactly one of them.
+    if (first is None) == (second is None):
+        raise ValueError(
+            'Either `{}` or `{}` (not both) must have a value.'.format(*names))
+
+
+def _given_or(value, derive):
+    # A parameter as given to the constructor (as a Variable), or, when the
+    # other parametrization was given instead, ``derive()``.
+    if value is None:
+        return derive()
+    return chainer_lite.as_variable(value)
+
+
+def _parameter(name):
+    # A cached property giving the constructor argument ``name`` (kept in
+    # ``self._args``) as a Variable, so that gradients flow back to it.
+    def get(self):
+        return chainer_lite.as_variable(self._args[name])
+    get.__name__ = get.__qualname__ = name
+    return cache.cached_property(get)

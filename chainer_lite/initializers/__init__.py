@@ -3,7 +3,6 @@ import numpy
 
 import chainer_lite
 from chainer_lite import backend
-from chainer_lite import initializer as _initializer_module
 
 from chainer_lite.initializers.constant import Constant
 from chainer_lite.initializers.constant import Identity  # NOQA
@@ -52,26 +51,30 @@ def generate_array(initializer, shape, xp, dtype=None, device=None):
         >>> initializers.generate_array(initializers.One(), (2,), np)
         array([1., 1.], dtype=float32)
     """
-    dtype_attr = getattr(initializer, 'dtype', None)
-    if dtype is not None and dtype_attr is not None \
-            and numpy.dtype(dtype) != numpy.dtype(dtype_attr):
-        raise ValueError(
-            'dtype mismatch: {} != {}'.format(dtype, dtype_attr))
+    declared = getattr(initializer, 'dtype', None)
     if dtype is None:
-        dtype = dtype_attr
+        dtype = declared
+    elif declared is not None and numpy.dtype(dtype) != numpy.dtype(declared):
+        raise ValueError(
+            'dtype mismatch: {} != {}'.format(dtype, declared))
     dtype = chainer_lite.get_dtype(dtype)
 
     if device is None:
-        target_device = backend._guess_device_from_array_module(xp)
+        target = backend._guess_device_from_array_module(xp)
     else:
-        target_device = backend.get_device(device)
-        if xp != target_device.xp:
+        target = backend.get_device(device)
+        if target.xp != xp:
             raise ValueError('xp and device arguments are inconsistent.')
-
-    with backend.using_device(target_device):
+    with backend.using_device(target):
         array = xp.empty(shape, dtype=dtype)
         initializer(array)
     return array
+
+
+def _is_constant_like(value):
+    # Arrays and scalars stand for Constant initializers.
+    return (numpy.isscalar(value)
+            or isinstance(value, backend.get_array_types()))
 
 
 def _get_initializer(initializer):
@@ -80,20 +83,17 @@ def _get_initializer(initializer):
     # as is.
     if initializer is None:
         return LeCunNormal()
-    if (isinstance(initializer, backend.get_array_types())
-            or numpy.isscalar(initializer)):
+    if _is_constant_like(initializer):
         return Constant(initializer)
-    if not callable(initializer):
-        raise TypeError('invalid type of initializer: %s' % type(initializer))
-    return initializer
+    if callable(initializer):
+        return initializer
+    raise TypeError('invalid type of initializer: %s' % type(initializer))
 
 
 def _check_is_initializer_like(initializer):
-    if not (initializer is None
-            or isinstance(initializer, _initializer_module.Initializer)
-            or callable(initializer)
-            or isinstance(initializer, backend.get_array_types())
-            or numpy.isscalar(initializer)):
+    # Initializer objects are callable too.
+    if not (initializer is None or callable(initializer)
+            or _is_constant_like(initializer)):
         raise TypeError(
             'Initializer is of wrong type: {}. Allowed types are Initializer, '
             'ndarray and scalar.'.format(type(initializer)))

@@ -6,6 +6,8 @@ from chainer_lite import initializer
 
 
 def _check_dtype(init, array):
+    # Unlike the random initializers, Chainer's constant ones assert without
+    # a message.
     if init.dtype is not None:
         assert array.dtype == init.dtype
 
@@ -34,12 +36,11 @@ class Identity(initializer.Initializer):
 
     def __call__(self, array):
         _check_dtype(self, array)
-        shape = array.shape
-        if len(shape) != 2 or shape[0] != shape[1]:
+        if array.ndim != 2 or len(set(array.shape)) != 1:
             raise ValueError('Identity matrix initialization can only be used '
                              'for 2D squared matrices.')
         xp = backend.get_device_from_array(array).xp
-        array[...] = xp.identity(shape[0]) * self.scale
+        array[...] = self.scale * xp.eye(len(array))
 
 
 class _Constant(initializer.Initializer):
@@ -49,8 +50,9 @@ class _Constant(initializer.Initializer):
     fill_value = None
 
     def __init__(self, dtype=None):
-        if not (isinstance(self.fill_value, backend.get_array_types())
-                or numpy.isscalar(self.fill_value)):
+        value = self.fill_value
+        if not (numpy.isscalar(value)
+                or isinstance(value, backend.get_array_types())):
             raise ValueError(
                 'fill_value must be either scalar, numpy.ndarray, '
                 'cupy.ndarray or chainerx.ndarray.')
@@ -59,12 +61,13 @@ class _Constant(initializer.Initializer):
     def __call__(self, array):
         _check_dtype(self, array)
         value = self.fill_value
-        if isinstance(value, backend.get_array_types()):
-            # copyto also moves the value to the device of ``array``.
-            backend.copyto(array, value.astype(array.dtype, copy=False))
-        else:
+        if numpy.isscalar(value):
+            # Broadcast on assignment, on the array's own device.
             xp = backend.get_device_from_array(array).xp
             array[...] = xp.asarray(value)
+            return
+        # An array value: copyto also brings it to the array's device.
+        backend.copyto(array, value.astype(array.dtype, copy=False))
 
 
 class Constant(_Constant):

@@ -1,15 +1,6 @@
 """Initializers drawing from Gaussian distributions (plain and fan-scaled)."""
-import numpy
-
-from chainer_lite import backend
 from chainer_lite import initializer
-from chainer_lite.utils import argument
-
-
-def _check_dtype(init, array):
-    if init.dtype is not None:
-        assert array.dtype == init.dtype, '{} != {}'.format(
-            array.dtype, init.dtype)
+from chainer_lite.initializers import _common
 
 
 class Normal(initializer.Initializer):
@@ -36,26 +27,15 @@ class Normal(initializer.Initializer):
 
     def __init__(self, scale=0.05, dtype=None, **kwargs):
         self.scale = scale
-        self.rng, = argument.parse_kwargs(kwargs, ('rng', None))
+        self.rng = _common.take_rng(kwargs)
         super(Normal, self).__init__(dtype)
 
     def __call__(self, array):
-        _check_dtype(self, array)
-        if self.rng is None:
-            xp = backend.get_device_from_array(array).xp
-            kwargs = {'loc': 0.0, 'scale': self.scale, 'size': array.shape}
-            if xp is not numpy and self.dtype in (numpy.float32,
-                                                  numpy.float16):
-                # CuPy can sample float32 directly (cuRAND has no float16).
-                kwargs['dtype'] = numpy.float32
-            array[...] = xp.random.normal(**kwargs)
-        else:
-            samples = self.rng.normal(
-                loc=0.0, scale=self.scale, size=array.shape)
-            backend.copyto(array, samples.astype(array.dtype, copy=False))
+        _common.check_dtype(self, array)
+        _common.fill_random(self, array, 'normal', loc=0.0, scale=self.scale)
 
 
-class LeCunNormal(initializer.Initializer):
+class LeCunNormal(_common.FanScaled):
     """Initializes an array with Gaussian samples scaled by the fan-in.
 
     The standard deviation is :math:`s = scale \\sqrt{1/fan_{in}}`.
@@ -68,19 +48,11 @@ class LeCunNormal(initializer.Initializer):
         rng (xp.random.RandomState): Random number generator to draw from.
     """
 
-    def __init__(self, scale=1.0, dtype=None, **kwargs):
-        self.scale = scale
-        self.rng, = argument.parse_kwargs(kwargs, ('rng', None))
-        super(LeCunNormal, self).__init__(dtype)
-
-    def __call__(self, array):
-        _check_dtype(self, array)
-        fan_in, _ = initializer.get_fans(array.shape)
-        s = self.scale * numpy.sqrt(1. / fan_in)
-        Normal(s, rng=self.rng)(array)
+    distribution = Normal
+    numerator = 1.
 
 
-class GlorotNormal(initializer.Initializer):
+class GlorotNormal(_common.FanScaled):
     """Initializes an array with Gaussian samples scaled by both fans.
 
     The standard deviation is
@@ -94,19 +66,14 @@ class GlorotNormal(initializer.Initializer):
         rng (xp.random.RandomState): Random number generator to draw from.
     """
 
-    def __init__(self, scale=1.0, dtype=None, **kwargs):
-        self.scale = scale
-        self.rng, = argument.parse_kwargs(kwargs, ('rng', None))
-        super(GlorotNormal, self).__init__(dtype)
+    distribution = Normal
+    numerator = 2.
 
-    def __call__(self, array):
-        _check_dtype(self, array)
-        fan_in, fan_out = initializer.get_fans(array.shape)
-        s = self.scale * numpy.sqrt(2. / (fan_in + fan_out))
-        Normal(s, rng=self.rng)(array)
+    def fan(self, fan_in, fan_out):
+        return fan_in + fan_out
 
 
-class HeNormal(initializer.Initializer):
+class HeNormal(_common.FanScaled):
     """Initializes an array with Gaussian samples scaled for ReLU networks.
 
     The standard deviation is :math:`s = scale \\sqrt{2/fan}`.
@@ -121,20 +88,17 @@ class HeNormal(initializer.Initializer):
         rng (xp.random.RandomState): Random number generator to draw from.
     """
 
-    def __init__(self, scale=1.0, dtype=None, fan_option='fan_in', **kwargs):
-        self.scale = scale
-        self.fan_option = fan_option
-        self.rng, = argument.parse_kwargs(kwargs, ('rng', None))
-        super(HeNormal, self).__init__(dtype)
+    distribution = Normal
+    numerator = 2.
 
-    def __call__(self, array):
-        _check_dtype(self, array)
-        fan_in, fan_out = initializer.get_fans(array.shape)
+    def __init__(self, scale=1.0, dtype=None, fan_option='fan_in', **kwargs):
+        self.fan_option = fan_option
+        super(HeNormal, self).__init__(scale, dtype, **kwargs)
+
+    def fan(self, fan_in, fan_out):
         if self.fan_option == 'fan_in':
-            s = self.scale * numpy.sqrt(2. / fan_in)
-        elif self.fan_option == 'fan_out':
-            s = self.scale * numpy.sqrt(2. / fan_out)
-        else:
-            raise ValueError(
-                'fan_option should be either \'fan_in\' or \'fan_out\'.')
-        Normal(s, rng=self.rng)(array)
+            return fan_in
+        if self.fan_option == 'fan_out':
+            return fan_out
+        raise ValueError(
+            'fan_option should be either \'fan_in\' or \'fan_out\'.')

@@ -3,8 +3,8 @@ import numpy
 
 from chainer_lite import backend
 from chainer_lite import initializer
+from chainer_lite.initializers import _common
 from chainer_lite import utils
-from chainer_lite.utils import argument
 
 
 # mode -> (require in_dim <= out_dim, require in_dim >= out_dim)
@@ -14,6 +14,19 @@ _orthogonal_constraints = {
     'embedding': (True, False),
     'basis': (True, True),
 }
+
+
+def _orthogonal_matrix(rng, n_rows, n_cols, scale):
+    # ``scale`` times a matrix with orthonormal rows or columns (whichever
+    # are fewer), taken from the QR decomposition of a Gaussian matrix;
+    # giving Q the signs of R's diagonal makes it Haar distributed.
+    drawn = rng.normal(size=(n_rows, n_cols))
+    gauss = numpy.empty(drawn.shape, dtype=drawn.dtype)
+    backend.copyto(gauss, drawn)  # QR runs in NumPy, even for CuPy rng
+    wide = n_cols > n_rows
+    q, r = numpy.linalg.qr(gauss.T if wide else gauss)
+    q *= numpy.copysign(scale, numpy.diag(r))
+    return q.T if wide else q
 
 
 class Orthogonal(initializer.Initializer):
@@ -26,7 +39,8 @@ class Orthogonal(initializer.Initializer):
     times ``scale`` fills the array. A 0-dim array gets ``scale`` with a
     random sign.
 
-    Reference: Saxe et al., https://arxiv.org/abs/1312.6120
+    Reference: Saxe, McClelland and Ganguli (2014),
+    https://arxiv.org/abs/1312.6120
 
     Args:
         scale (float): Factor of the orthogonal matrix.
@@ -49,7 +63,7 @@ class Orthogonal(initializer.Initializer):
     def __init__(self, scale=1.1, dtype=None, mode='auto', **kwargs):
         self.scale = scale
         self.mode = mode
-        self.rng, = argument.parse_kwargs(kwargs, ('rng', None))
+        self.rng = _common.take_rng(kwargs)
         try:
             self._checks = _orthogonal_constraints[mode]
         except KeyError:
@@ -60,35 +74,24 @@ class Orthogonal(initializer.Initializer):
         super(Orthogonal, self).__init__(dtype)
 
     def __call__(self, array):
-        if self.dtype is not None:
-            assert array.dtype == self.dtype, '{} != {}'.format(
-                array.dtype, self.dtype)
+        _common.check_dtype(self, array)
         rng = numpy.random if self.rng is None else self.rng
-        if not array.shape:
-            sign = 2 * int(rng.randint(2)) - 1
-            array[...] = self.scale * sign
+        if array.ndim == 0:
+            # A scalar is "orthogonal" with either sign.
+            array[...] = self.scale * (2 * int(rng.randint(2)) - 1)
             return
-        if not array.size:
+        if array.size == 0:
             raise ValueError('Array to be initialized must be non-empty.')
-        out_dim = len(array)
-        in_dim = utils.size_of_shape(array.shape[1:])
-        if (in_dim > out_dim and self._checks[0]) or (
-                in_dim < out_dim and self._checks[1]):
+        # Rows are the outputs; everything else is flattened into inputs.
+        n_out, n_in = len(array), utils.size_of_shape(array.shape[1:])
+        forbid_wide, forbid_tall = self._checks
+        if ((n_in > n_out and forbid_wide)
+                or (n_in < n_out and forbid_tall)):
             raise ValueError(
                 'Cannot make orthogonal {}. '
                 'shape = {}, interpreted as '
                 '{}-dim input and {}-dim output.'.format(
-                    self.mode, array.shape, in_dim, out_dim))
-        transpose = in_dim > out_dim
-        samples = rng.normal(size=(out_dim, in_dim))
-        # The decomposition runs in NumPy even for a CuPy generator.
-        a = numpy.empty(samples.shape, dtype=samples.dtype)
-        backend.copyto(a, samples)
-        if transpose:
-            a = a.T
-        q, r = numpy.linalg.qr(a)
-        q *= numpy.copysign(self.scale, numpy.diag(r))
-        if transpose:
-            q = q.T
-        backend.copyto(array, q.reshape(array.shape).astype(
-            array.dtype, copy=False))
+                    self.mode, array.shape, n_in, n_out))
+        q = _orthogonal_matrix(rng, n_out, n_in, self.scale)
+        backend.copyto(
+            array, q.reshape(array.shape).astype(array.dtype, copy=False))

@@ -6,54 +6,53 @@ from chainer_lite import initializer
 
 
 def _get_linear_filter(size, ndim, upsampling=True):
-    # A separable tent filter of width ``size`` along each of ``ndim`` axes;
-    # the downsampling one is normalized to sum to one.
-    factor = (size + 1) // 2
-    if size % 2 == 1:
-        center = factor - 1.
-    else:
-        center = factor - 0.5
-    grids = numpy.ogrid[(slice(size),) * ndim]
+    # A separable tent filter of width ``size`` along each of ``ndim`` axes,
+    # peaking at the middle (between the two middle taps for an even
+    # size); the downsampling one is normalized to sum to one.
+    half = (size + 1) // 2
+    middle = half - (1. if size % 2 else 0.5)
+    tent = 1. - abs(numpy.arange(size) - middle) / half
     filt = 1.
-    for grid in grids:
-        filt = filt * (1. - abs(grid - center) / factor)
+    for axis in range(ndim):
+        shape = [1] * ndim
+        shape[axis] = size
+        filt = filt * tent.reshape(shape)
     if not upsampling:
         filt /= filt.sum()
     return filt
 
 
+def _check_interpolation(interpolation):
+    if interpolation != 'linear':
+        raise ValueError(
+            'Unsupported interpolation method: {}'.format(interpolation))
+
+
 class _SamplingFilter(initializer.Initializer):
 
     def __init__(self, upsampling=True, interpolation='linear', dtype=None):
+        _check_interpolation(interpolation)
         self._upsampling = upsampling
-        if interpolation == 'linear':
-            self._get_filter_func = _get_linear_filter
-        else:
-            raise ValueError(
-                'Unsupported interpolation method: {}'.format(interpolation))
         super(_SamplingFilter, self).__init__(dtype)
 
     def __call__(self, array):
         if self.dtype is not None:
             assert array.dtype == self.dtype
         xp = backend.get_array_module(array)
-        in_c, out_c = array.shape[:2]
-        assert in_c == out_c or out_c == 1
-        ksize = None
-        for k in array.shape[2:]:
-            if ksize is None:
-                ksize = k
-            elif ksize != k:
+        n_in, n_out = array.shape[:2]
+        assert n_in == n_out or n_out == 1
+        window = array.shape[2:]
+        for k in window[1:]:
+            if k != window[0]:
                 raise ValueError(
-                    'ksize must be all same: {} != {}'.format(ksize, k))
-        filt = xp.asarray(self._get_filter_func(
-            ksize, ndim=array.ndim - 2, upsampling=self._upsampling))
+                    'ksize must be all same: {} != {}'.format(window[0], k))
+        filt = _get_linear_filter(
+            window[0] if window else None, len(window), self._upsampling)
+        # Each channel is filtered on its own: the filter sits on the
+        # channel diagonal (or in the single output channel), zero elsewhere.
         array[...] = 0.
-        # Each channel is filtered on its own (a diagonal in channel space).
-        if out_c == 1:
-            array[xp.arange(in_c), 0, ...] = filt
-        else:
-            array[xp.arange(in_c), xp.arange(out_c), ...] = filt
+        diagonal = 0 if n_out == 1 else xp.arange(n_out)
+        array[xp.arange(n_in), diagonal, ...] = xp.asarray(filt)
 
 
 class UpsamplingDeconvFilter(_SamplingFilter):
@@ -69,11 +68,8 @@ class UpsamplingDeconvFilter(_SamplingFilter):
     """
 
     def __init__(self, interpolation='linear', dtype=None):
-        if interpolation != 'linear':
-            raise ValueError(
-                'Unsupported interpolation method: {}'.format(interpolation))
         super(UpsamplingDeconvFilter, self).__init__(
-            upsampling=True, interpolation=interpolation, dtype=dtype)
+            True, interpolation, dtype)
 
 
 class DownsamplingConvFilter(_SamplingFilter):
@@ -89,8 +85,5 @@ class DownsamplingConvFilter(_SamplingFilter):
     """
 
     def __init__(self, interpolation='linear', dtype=None):
-        if interpolation != 'linear':
-            raise ValueError(
-                'Unsupported interpolation method: {}'.format(interpolation))
         super(DownsamplingConvFilter, self).__init__(
-            upsampling=False, interpolation=interpolation, dtype=dtype)
+            False, interpolation, dtype)

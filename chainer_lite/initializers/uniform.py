@@ -1,15 +1,6 @@
 """Initializers drawing from uniform distributions (plain and fan-scaled)."""
-import numpy
-
-from chainer_lite import backend
 from chainer_lite import initializer
-from chainer_lite.utils import argument
-
-
-def _check_dtype(init, array):
-    if init.dtype is not None:
-        assert array.dtype == init.dtype, '{} != {}'.format(
-            array.dtype, init.dtype)
+from chainer_lite.initializers import _common
 
 
 class Uniform(initializer.Initializer):
@@ -35,22 +26,16 @@ class Uniform(initializer.Initializer):
 
     def __init__(self, scale=0.05, dtype=None, **kwargs):
         self.scale = scale
-        self.rng, = argument.parse_kwargs(kwargs, ('rng', None))
+        self.rng = _common.take_rng(kwargs)
         super(Uniform, self).__init__(dtype)
 
     def __call__(self, array):
-        _check_dtype(self, array)
-        if self.rng is None:
-            xp = backend.get_device_from_array(array).xp
-            array[...] = xp.random.uniform(
-                low=-self.scale, high=self.scale, size=array.shape)
-        else:
-            samples = self.rng.uniform(
-                low=-self.scale, high=self.scale, size=array.shape)
-            backend.copyto(array, samples.astype(array.dtype, copy=False))
+        _common.check_dtype(self, array)
+        _common.fill_random(
+            self, array, 'uniform', low=-self.scale, high=self.scale)
 
 
-class LeCunUniform(initializer.Initializer):
+class LeCunUniform(_common.FanScaled):
     """Initializes an array with uniform samples scaled by the fan-in.
 
     The interval is :math:`[-s, s]`, :math:`s = scale \\sqrt{3/fan_{in}}`.
@@ -63,19 +48,11 @@ class LeCunUniform(initializer.Initializer):
         rng (xp.random.RandomState): Random number generator to draw from.
     """
 
-    def __init__(self, scale=1.0, dtype=None, **kwargs):
-        self.scale = scale
-        self.rng, = argument.parse_kwargs(kwargs, ('rng', None))
-        super(LeCunUniform, self).__init__(dtype)
-
-    def __call__(self, array):
-        _check_dtype(self, array)
-        fan_in, _ = initializer.get_fans(array.shape)
-        s = self.scale * numpy.sqrt(3. / fan_in)
-        Uniform(s, rng=self.rng)(array)
+    distribution = Uniform
+    numerator = 3.
 
 
-class GlorotUniform(initializer.Initializer):
+class GlorotUniform(_common.FanScaled):
     """Initializes an array with uniform samples scaled by both fans.
 
     The interval is :math:`[-s, s]`,
@@ -89,19 +66,14 @@ class GlorotUniform(initializer.Initializer):
         rng (xp.random.RandomState): Random number generator to draw from.
     """
 
-    def __init__(self, scale=1.0, dtype=None, **kwargs):
-        self.scale = scale
-        self.rng, = argument.parse_kwargs(kwargs, ('rng', None))
-        super(GlorotUniform, self).__init__(dtype)
+    distribution = Uniform
+    numerator = 6.
 
-    def __call__(self, array):
-        _check_dtype(self, array)
-        fan_in, fan_out = initializer.get_fans(array.shape)
-        s = self.scale * numpy.sqrt(6. / (fan_in + fan_out))
-        Uniform(s, rng=self.rng)(array)
+    def fan(self, fan_in, fan_out):
+        return fan_in + fan_out
 
 
-class HeUniform(initializer.Initializer):
+class HeUniform(_common.FanScaled):
     """Initializes an array with uniform samples scaled for ReLU networks.
 
     The interval is :math:`[-s, s]`, :math:`s = scale \\sqrt{6/fan_{in}}`.
@@ -114,13 +86,5 @@ class HeUniform(initializer.Initializer):
         rng (xp.random.RandomState): Random number generator to draw from.
     """
 
-    def __init__(self, scale=1.0, dtype=None, **kwargs):
-        self.scale = scale
-        self.rng, = argument.parse_kwargs(kwargs, ('rng', None))
-        super(HeUniform, self).__init__(dtype)
-
-    def __call__(self, array):
-        _check_dtype(self, array)
-        fan_in, _ = initializer.get_fans(array.shape)
-        s = self.scale * numpy.sqrt(6. / fan_in)
-        Uniform(s, rng=self.rng)(array)
+    distribution = Uniform
+    numerator = 6.

@@ -3,14 +3,15 @@ import chainer_lite
 from chainer_lite import backend
 from chainer_lite import configuration
 from chainer_lite import functions as F
-from chainer_lite import link_hook
+from chainer_lite.link_hooks import _weight_hook
 from chainer_lite import links as L
 from chainer_lite import variable
 
 
 def l2normalize(xp, v, eps):
     """Returns ``v / (||v|| + eps)``."""
-    return v / (xp.linalg.norm(v) + eps)
+    norm = xp.linalg.norm(v)
+    return v / (norm + eps)
 
 
 def update_approximate_vectors(weight_matrix, u, n_power_iteration, eps):
@@ -26,20 +27,22 @@ def update_approximate_vectors(weight_matrix, u, n_power_iteration, eps):
     Returns:
         tuple: The new estimates ``(u, v)`` (arrays, not on the graph).
     """
-    weight_matrix = weight_matrix.array
-    xp = backend.get_array_module(weight_matrix)
+    W = weight_matrix.array
+    xp = backend.get_array_module(W)
+    # Alternately project through W^T and W, normalizing each time.
     for _ in range(n_power_iteration):
-        v = l2normalize(xp, xp.dot(u, weight_matrix), eps)
-        u = l2normalize(xp, xp.dot(weight_matrix, v), eps)
+        v = l2normalize(xp, xp.dot(u, W), eps)
+        u = l2normalize(xp, xp.dot(W, v), eps)
     return u, v
 
 
 def calculate_max_singular_value(weight_matrix, u, v):
     """Returns ``u^T W v``, the estimated largest singular value."""
-    return F.matmul(F.matmul(u, weight_matrix), v)
+    u_W = F.matmul(u, weight_matrix)
+    return F.matmul(u_W, v)
 
 
-class SpectralNormalization(link_hook.LinkHook):
+class SpectralNormalization(_weight_hook.WeightSubstitutionHook):
     """Link hook replacing a weight by its spectrally normalized version.
 
     During each forward call of the link the weight ``W`` (viewed as a
@@ -90,17 +93,8 @@ class SpectralNormalization(link_hook.LinkHook):
         if name is not None:
             self.name = name
 
-    def __enter__(self):
-        raise NotImplementedError(
-            'This hook is not supposed to be used as context manager.')
-
-    def __exit__(self):
-        raise NotImplementedError
-
     def added(self, link):
-        if not hasattr(link, self.weight_name):
-            raise ValueError(
-                'Weight \'{}\' does not exist!'.format(self.weight_name))
+        self._check_weight_exists(link)
         # A deconvolution weight is (in, out, ...): normalize along out.
         if isinstance(link, (L.Deconvolution2D, L.DeconvolutionND)):
             self.axis = 1
@@ -112,37 +106,32 @@ class SpectralNormalization(link_hook.LinkHook):
         if self.use_gamma:
             del link.gamma
 
-    def forward_preprocess(self, cb_args):
-        link = cb_args.link
+    def _substitute(self, link, cb_args):
         if not self._initialized:
             self._prepare_parameters(link, cb_args.args[0])
-        self.original_weight = getattr(link, self.weight_name)
-        setattr(link, self.weight_name, self.normalize_weight(link))
-
-    def forward_postprocess(self, cb_args):
-        setattr(cb_args.link, self.weight_name, self.original_weight)
+        return self.normalize_weight(link)
 
     def _prepare_parameters(self, link, input_variable=None):
-        # Initializes a lazy weight from the input, draws the initial
-        # vector W_u (a persistent value) and, with use_gamma, creates
-        # gamma from the largest singular value of the weight.
-        if getattr(link, self.weight_name).array is None:
-            if input_variable is not None:
-                link._initialize_params(input_variable.shape[1])
-        initialW = getattr(link, self.weight_name)
-        if initialW.shape[self.axis] == 0:
+        # Sizes a lazy weight from the input, draws the starting vector of
+        # the power iteration (persistent value ``<weight_name>_u``) and,
+        # with use_gamma, creates ``gamma`` equal to the largest singular
+        # value of the initial weight.
+        W = getattr(link, self.weight_name)
+        if W.array is None and input_variable is not None:
+            link._initialize_params(input_variable.shape[1])
+        n_rows = W.shape[self.axis]
+        if n_rows == 0:
             raise ValueError(
                 'Expect {}.shape[{}] > 0'.format(self.weight_name, self.axis))
-        u = link.xp.random.normal(
-            size=(initialW.shape[self.axis],)).astype(dtype=initialW.dtype)
-        setattr(link, self.vector_name, u)
+        start = link.xp.random.normal(size=(n_rows,))
+        setattr(link, self.vector_name, start.astype(dtype=W.dtype))
         link.register_persistent(self.vector_name)
         if self.use_gamma:
-            weight_matrix = self.reshape_W(initialW.array)
-            _, s, _ = link.xp.linalg.svd(weight_matrix)
+            singular_values = link.xp.linalg.svd(
+                self.reshape_W(W.array))[1]
             with link.init_scope():
                 link.gamma = variable.Parameter(
-                    chainer_lite.utils.force_array(s[0]))
+                    chainer_lite.utils.force_array(singular_values[0]))
         self._initialized = True
 
     def normalize_weight(self, link):
@@ -152,33 +141,32 @@ class SpectralNormalization(link_hook.LinkHook):
             link (~chainer.Link): The link holding the weight.
         """
         W = getattr(link, self.weight_name)
-        u = getattr(link, self.vector_name)
-        weight_matrix = self.reshape_W(W)
-        if not configuration.config.in_recomputing:
+        matrix = self.reshape_W(W)
+        recomputing = configuration.config.in_recomputing
+        if recomputing:
+            # The first pass stored its vectors: reuse them so that the
+            # recomputed graph is the same.
+            u, v = getattr(link, self.vector_name), self.v
+        else:
             with backend.using_device(link.device):
                 u, v = update_approximate_vectors(
-                    weight_matrix, u, self.n_power_iteration, self.eps)
-        else:
-            v = self.v
-        sigma = calculate_max_singular_value(weight_matrix, u, v)
+                    matrix, getattr(link, self.vector_name),
+                    self.n_power_iteration, self.eps)
+        sigma = calculate_max_singular_value(matrix, u, v)
         if self.factor is not None:
             sigma /= self.factor
-        if self.use_gamma:
-            W = link.gamma * W / sigma
-        else:
-            W = W / sigma
-        if not configuration.config.in_recomputing:
+        normalized = (link.gamma * W if self.use_gamma else W) / sigma
+        if not recomputing:
             self.v = v
             if configuration.config.train:
+                # The estimate improves across training iterations only.
                 with backend.using_device(link.device):
                     backend.copyto(getattr(link, self.vector_name), u)
-        return W
+        return normalized
 
     def reshape_W(self, W):
         """Returns the weight as a matrix with ``self.axis`` as rows."""
         if self.axis != 0:
-            axes = [self.axis] + [i for i in range(W.ndim) if i != self.axis]
-            W = W.transpose(axes)
-        if W.ndim == 2:
-            return W
-        return W.reshape(W.shape[0], -1)
+            rest = [a for a in range(W.ndim) if a != self.axis]
+            W = W.transpose([self.axis] + rest)
+        return W if W.ndim == 2 else W.reshape(W.shape[0], -1)

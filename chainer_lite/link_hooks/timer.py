@@ -39,43 +39,39 @@ class TimerHook(link_hook.LinkHook):
 
     def __init__(self):
         self.call_history = []
+        # One entry per forward call in progress (calls nest).
         self._running_stack = []
         self._depth = 0
         self._total_time = 0
 
-    def _preprocess(self):
+    def forward_preprocess(self, args):
+        self.xp = args.link.xp
         if self.xp is numpy:
             self._running_stack.append(time.perf_counter())
         else:
-            start = cuda.Event()
-            stop = cuda.Event()
-            start.record()
-            self._running_stack.append((start, stop))
+            # CUDA events measure the device time of the queued kernels.
+            events = cuda.Event(), cuda.Event()
+            events[0].record()
+            self._running_stack.append(events)
         self._depth += 1
-
-    def forward_preprocess(self, args):
-        self.xp = args.link.xp
-        self._preprocess()
-
-    def _postprocess(self, link):
-        if self.xp is numpy:
-            elapsed_time = time.perf_counter() - self._running_stack.pop()
-        else:
-            start, stop = self._running_stack.pop()
-            stop.record()
-            stop.synchronize()
-            # get_elapsed_time returns milliseconds.
-            elapsed_time = cuda.cupy.cuda.get_elapsed_time(start, stop) / 1000
-        self.call_history.append((link.__class__.__name__, elapsed_time))
-        assert self._depth > 0
-        self._depth -= 1
-        if self._depth == 0:
-            self._total_time += elapsed_time
 
     def forward_postprocess(self, args):
         link = args.link
         assert link.xp == self.xp
-        self._postprocess(link)
+        seconds = self._stop_clock(self._running_stack.pop())
+        self.call_history.append((type(link).__name__, seconds))
+        assert self._depth > 0
+        self._depth -= 1
+        if self._depth == 0:  # only outermost calls count in the total
+            self._total_time += seconds
+
+    def _stop_clock(self, started):
+        if self.xp is numpy:
+            return time.perf_counter() - started
+        start, stop = started
+        stop.record()
+        stop.synchronize()
+        return cuda.cupy.cuda.get_elapsed_time(start, stop) / 1000  # ms
 
     def total_time(self):
         """Returns the total time of the outermost calls, in seconds."""
@@ -88,21 +84,20 @@ class TimerHook(link_hook.LinkHook):
             collections.OrderedDict: Maps each link class name to
             ``{'elapsed_time': seconds, 'occurrence': calls}``.
         """
-        summary = collections.OrderedDict()
-        for link_name, elapsed_time in self.call_history:
-            record = summary.setdefault(
-                link_name, {'elapsed_time': 0, 'occurrence': 0})
-            record['elapsed_time'] += elapsed_time
-            record['occurrence'] += 1
-        return summary
+        totals = collections.OrderedDict()
+        for link_name, seconds in self.call_history:
+            if link_name not in totals:
+                totals[link_name] = {'elapsed_time': 0, 'occurrence': 0}
+            totals[link_name]['elapsed_time'] += seconds
+            totals[link_name]['occurrence'] += 1
+        return totals
 
     def _choose_unit(self, second):
-        factor = 1
-        for unit in ['sec', 'ms', 'us']:
+        # The largest unit in which the time reads at least 1 (else ns).
+        for unit, factor in (('sec', 1.0), ('ms', 1e3), ('us', 1e6)):
             if second * factor >= 1:
                 return factor, unit
-            factor *= 1000.0
-        return factor, 'ns'
+        return 1e9, 'ns'
 
     def print_report(self, unit='auto', file=sys.stdout):
         """Prints a table of the time spent in each link class.
@@ -113,24 +108,23 @@ class TimerHook(link_hook.LinkHook):
                 ``'auto_foreach'`` (a unit per row).
             file: Output stream.
         """
-        entries = [['LinkName', 'ElapsedTime', 'Occurrence']]
-        auto_foreach = (unit == 'auto_foreach')
+        totals = self.summary()
         if unit == 'auto':
-            max_time = max(
-                record['elapsed_time'] for record in self.summary().values())
-            factor, unit = self._choose_unit(max_time)
-        elif not auto_foreach:
-            factor = self.table[unit]
-        for link_name, record in self.summary().items():
-            second = record['elapsed_time']
-            if auto_foreach:
-                factor, unit = self._choose_unit(second)
-            elapsed_time = '%3.2f%s' % (second * factor, unit)
-            entries.append([link_name, elapsed_time,
-                            str(record['occurrence'])])
-        widths = [max(len(row[i]) for row in entries) for i in range(3)]
-        template = '  '.join('{:>%d}' % w for w in widths)
-        for row in entries:
-            file.write(template.format(*row))
+            fixed = self._choose_unit(
+                max(t['elapsed_time'] for t in totals.values()))
+        elif unit != 'auto_foreach':
+            fixed = self.table[unit], unit
+        rows = [('LinkName', 'ElapsedTime', 'Occurrence')]
+        for link_name, t in totals.items():
+            seconds = t['elapsed_time']
+            factor, shown_unit = (self._choose_unit(seconds)
+                                  if unit == 'auto_foreach' else fixed)
+            rows.append((link_name, '%3.2f%s' % (seconds * factor, shown_unit),
+                         str(t['occurrence'])))
+        # Right-aligned columns, two spaces apart.
+        widths = [max(len(cell) for cell in column) for column in zip(*rows)]
+        line = '  '.join('{:>%d}' % width for width in widths)
+        for row in rows:
+            file.write(line.format(*row))
             file.write('\n')
         file.flush()

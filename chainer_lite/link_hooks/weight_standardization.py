@@ -1,10 +1,10 @@
 """WeightStandardization: standardizes a link's weight per output unit."""
 from chainer_lite import backend
 from chainer_lite.functions.normalization import group_normalization
-from chainer_lite import link_hook
+from chainer_lite.link_hooks import _weight_hook
 
 
-class WeightStandardization(link_hook.LinkHook):
+class WeightStandardization(_weight_hook.WeightSubstitutionHook):
     """Link hook standardizing the weight during each forward call.
 
     The weight ``W`` is replaced, for the call, by ``W`` normalized to zero
@@ -39,38 +39,25 @@ class WeightStandardization(link_hook.LinkHook):
         if name is not None:
             self.name = name
 
-    def __enter__(self):
-        raise NotImplementedError(
-            'This hook is not supposed to be used as context manager.')
-
-    def __exit__(self):
-        raise NotImplementedError
-
     def added(self, link):
-        if not hasattr(link, self.weight_name):
-            raise ValueError(
-                'Weight \'{}\' does not exist!'.format(self.weight_name))
+        self._check_weight_exists(link)
         if getattr(link, self.weight_name).array is not None:
             self._initialized = True
 
-    def forward_preprocess(self, cb_args):
-        link = cb_args.link
-        input_variable = cb_args.args[0]
-        if not self._initialized:
-            if getattr(link, self.weight_name).array is None:
-                if input_variable is None:
-                    raise ValueError('Input variable does not exist!')
-                link._initialize_params(input_variable.shape[1])
-        weight = getattr(link, self.weight_name)
+    def _substitute(self, link, cb_args):
+        x = cb_args.args[0]
+        W = getattr(link, self.weight_name)
+        if not self._initialized and W.array is None:
+            # A lazily sized link: the first input decides the weight shape.
+            if x is None:
+                raise ValueError('Input variable does not exist!')
+            link._initialize_params(x.shape[1])
+        # Group normalization with a single group, applied to the weight as
+        # if its output axis were the batch axis, standardizes each output
+        # unit's filter; unit scale and zero shift leave it at that.
+        n_channels = W.shape[1]
         with backend.using_device(link.device):
-            gamma = link.xp.ones((weight.shape[1],), dtype=weight.dtype)
-            beta = link.xp.zeros((weight.shape[1],), dtype=weight.dtype)
-        self.original_weight = weight
-        # Group normalization with one group over a weight whose "batch"
-        # axis is the output axis standardizes each output unit's filter.
-        normalized = group_normalization.group_normalization(
-            weight, groups=1, gamma=gamma, beta=beta, eps=self.eps)
-        setattr(link, self.weight_name, normalized)
-
-    def forward_postprocess(self, cb_args):
-        setattr(cb_args.link, self.weight_name, self.original_weight)
+            ones = link.xp.ones((n_channels,), dtype=W.dtype)
+            zeros = link.xp.zeros((n_channels,), dtype=W.dtype)
+        return group_normalization.group_normalization(
+            W, groups=1, gamma=ones, beta=zeros, eps=self.eps)

@@ -35,10 +35,10 @@ class GradientClipping(object):
     ``threshold``.
 
     Args:
-        threshold (float): L2 norm threshold.
+        threshold (float): Largest allowed global L2 norm.
 
     Attributes:
-        threshold (float): L2 norm threshold.
+        threshold (float): Largest allowed global L2 norm.
         timing (str): ``'pre'`` (before the update, default) or ``'post'``.
 
     Example:

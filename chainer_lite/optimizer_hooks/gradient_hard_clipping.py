@@ -1,8 +1,8 @@
 """Element-wise gradient clipping as an optimizer hook."""
-from chainer_lite import backend
+from chainer_lite.optimizer_hooks import _per_param
 
 
-class GradientHardClipping(object):
+class GradientHardClipping(_per_param.PerParameterHook):
     """Hook clipping every gradient element into ``[lower_bound,
     upper_bound]`` (in place).
 
@@ -34,17 +34,12 @@ class GradientHardClipping(object):
     """
 
     name = 'GradientHardClipping'
-    call_for_each_param = True
-    timing = 'pre'
+    needs_data = False  # only the gradient is used
 
     def __init__(self, lower_bound, upper_bound):
         self.lower_bound = lower_bound
         self.upper_bound = upper_bound
 
-    def __call__(self, rule, param):
-        grad = param.grad
-        if grad is None:
-            return
-        with backend.using_device(param.device):
-            backend.get_array_module(grad).clip(
-                grad, self.lower_bound, self.upper_bound, out=grad)
+    def _adjust(self, rule, param, grad, xp):
+        low, high = self.lower_bound, self.upper_bound
+        xp.clip(grad, low, high, out=grad)

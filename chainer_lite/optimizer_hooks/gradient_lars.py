@@ -1,8 +1,8 @@
 """Layer-wise adaptive rate scaling (LARS) as an optimizer hook."""
-from chainer_lite import backend
+from chainer_lite.optimizer_hooks import _per_param
 
 
-class GradientLARS(object):
+class GradientLARS(_per_param.PerParameterHook):
     """Hook applying layer-wise adaptive rate scaling to each gradient.
 
     For a parameter :math:`w` with gradient :math:`g`, when
@@ -31,24 +31,18 @@ class GradientLARS(object):
     """
 
     name = 'GradientLARS'
-    call_for_each_param = True
-    timing = 'pre'
 
     def __init__(self, threshold=1e-2, weight_decay=0.0, eps=1e-9):
         self.threshold = threshold
         self.weight_decay = weight_decay
         self.eps = eps
 
-    def __call__(self, rule, param):
-        p, g = param.array, param.grad
-        if p is None or g is None:
-            return
-        xp = backend.get_array_module(p)
-        with backend.using_device(param.device):
-            p_norm = xp.linalg.norm(p)
-            g_norm = xp.linalg.norm(g)
-            local_rate = p_norm / (
-                self.eps + g_norm + self.weight_decay * p_norm)
-            rate = xp.where(p_norm > self.threshold, local_rate, 1.0)
-            g += self.weight_decay * p
-            g *= rate
+    def _adjust(self, rule, param, grad, xp):
+        data = param.array
+        w_norm, g_norm = xp.linalg.norm(data), xp.linalg.norm(grad)
+        # Trust ratio ||w|| / (||g|| + wd ||w||), applied only to weights
+        # whose norm exceeds the threshold.
+        trust = w_norm / (self.eps + g_norm + self.weight_decay * w_norm)
+        factor = xp.where(w_norm > self.threshold, trust, 1.0)
+        grad += self.weight_decay * data
+        grad *= factor

@@ -1,7 +1,7 @@
 """Gradient noise as an optimizer hook."""
 import numpy
 
-from chainer_lite import backend
+from chainer_lite.optimizer_hooks import _per_param
 
 
 def exponential_decay_noise(xp, shape, dtype, hook, opt):
@@ -20,11 +20,13 @@ def exponential_decay_noise(xp, shape, dtype, hook, opt):
     Returns:
         The noise array.
     """
-    std = numpy.sqrt(hook.eta / numpy.power(1 + opt.t, 0.55))
-    return xp.random.normal(0, std, shape).astype(dtype)
+    # sigma_t^2 = eta / (1 + t)^0.55, with t the step count of ``opt``.
+    sigma = numpy.sqrt(hook.eta / numpy.power(1 + opt.t, 0.55))
+    noise = xp.random.normal(0, sigma, shape)
+    return noise.astype(dtype)
 
 
-class GradientNoise(object):
+class GradientNoise(_per_param.PerParameterHook):
     """Hook adding noise from ``noise_func`` to every gradient.
 
     By default the noise is Gaussian with variance
@@ -43,17 +45,12 @@ class GradientNoise(object):
     """
 
     name = 'GradientNoise'
-    call_for_each_param = True
-    timing = 'pre'
+    needs_data = False  # only the gradient is used
 
     def __init__(self, eta, noise_func=exponential_decay_noise):
         self.eta = eta
         self.noise_func = noise_func
 
-    def __call__(self, rule, param):
-        g = param.grad
-        if g is None:
-            return
-        xp = backend.get_array_module(g)
-        with backend.using_device(param.device):
-            g += self.noise_func(xp, g.shape, g.dtype, self, rule)
+    def _adjust(self, rule, param, grad, xp):
+        # The rule stands in for the optimizer: its ``t`` is the step.
+        grad += self.noise_func(xp, grad.shape, grad.dtype, self, rule)

@@ -1,8 +1,8 @@
 """Lasso (L1 regularization) as an optimizer hook."""
-from chainer_lite import backend
+from chainer_lite.optimizer_hooks import _per_param
 
 
-class Lasso(object):
+class Lasso(_per_param.PerParameterHook):
     """Hook adding ``rate * sign(param)`` to each gradient (L1
     regularization).
 
@@ -32,15 +32,9 @@ class Lasso(object):
     """
 
     name = 'Lasso'
-    call_for_each_param = True
-    timing = 'pre'
 
     def __init__(self, rate):
         self.rate = rate
 
-    def __call__(self, rule, param):
-        p, g = param.array, param.grad
-        if p is None or g is None:
-            return
-        with backend.using_device(param.device):
-            g += self.rate * backend.get_array_module(p).sign(p)
+    def _adjust(self, rule, param, grad, xp):
+        grad += self.rate * xp.sign(param.array)

@@ -1,8 +1,8 @@
 """Weight decay (L2 regularization) as an optimizer hook."""
-from chainer_lite import backend
+from chainer_lite.optimizer_hooks import _per_param
 
 
-class WeightDecay(object):
+class WeightDecay(_per_param.PerParameterHook):
     """Hook adding ``rate * param`` to each gradient (L2 regularization).
 
     The rate is multiplied by the parameter's loss scale, if any, so that the
@@ -34,18 +34,12 @@ class WeightDecay(object):
     """
 
     name = 'WeightDecay'
-    call_for_each_param = True
-    timing = 'pre'
 
     def __init__(self, rate):
         self.rate = rate
 
-    def __call__(self, rule, param):
-        p, g = param.array, param.grad
-        if p is None or g is None:
-            return
-        rate = self.rate
-        if param._loss_scale is not None:
-            rate *= param._loss_scale
-        with backend.using_device(param.device):
-            g += rate * p
+    def _adjust(self, rule, param, grad, xp):
+        # A loss-scaled gradient gets a loss-scaled decay.
+        scale = param._loss_scale
+        coefficient = self.rate if scale is None else self.rate * scale
+        grad += coefficient * param.array

@@ -9,6 +9,13 @@ def set_hyperparams(hyperparam, **values):
             setattr(hyperparam, name, value)
 
 
+def assign_hyperparams(hyperparam, **values):
+    """Sets every entry of ``values`` on ``hyperparam``, ``None`` included
+    (the optimizers' own constructors take their arguments literally)."""
+    for name, value in values.items():
+        setattr(hyperparam, name, value)
+
+
 def zeros_like_param(param):
     """A zero array like the parameter's data (same device and dtype)."""
     return param.xp.zeros_like(param.array)

@@ -20,11 +20,11 @@ class AdaDeltaRule(optimizer.UpdateRule):
         param -= dx
 
     Args:
-        parent_hyperparam (~chainer.optimizer.Hyperparameter): Hyperparameter
-            that provides the default values.
-        rho (float): Exponential decay rate of the first and second order
-            moments.
-        eps (float): Small value for numerical stability.
+        parent_hyperparam (~chainer.optimizer.Hyperparameter): Where the
+            hyperparameters not passed here are looked up.
+        rho (float): Decay factor of both running means (squared gradient
+            and squared step).
+        eps (float): Offset that keeps the denominator away from zero.
     """
 
     is_elementwise = True
@@ -74,16 +74,15 @@ class AdaDelta(optimizer.GradientMethod):
     <https://arxiv.org/abs/1212.5701>`_).
 
     Args:
-        rho (float): Exponential decay rate of the first and second order
-            moments.
-        eps (float): Small value for numerical stability.
+        rho (float): Decay factor of both running means (squared gradient
+            and squared step).
+        eps (float): Offset that keeps the denominator away from zero.
     """
 
     def __init__(self, rho=_default_hyperparam.rho,
                  eps=_default_hyperparam.eps):
         super(AdaDelta, self).__init__()
-        self.hyperparam.rho = rho
-        self.hyperparam.eps = eps
+        _util.assign_hyperparams(self.hyperparam, rho=rho, eps=eps)
 
     rho = optimizer.HyperparameterProxy('rho')
     eps = optimizer.HyperparameterProxy('eps')

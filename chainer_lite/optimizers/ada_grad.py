@@ -13,10 +13,10 @@ class AdaGradRule(optimizer.UpdateRule):
     ``h += grad ** 2; param -= lr * grad / (sqrt(h) + eps)``.
 
     Args:
-        parent_hyperparam (~chainer.optimizer.Hyperparameter): Hyperparameter
-            that provides the default values.
+        parent_hyperparam (~chainer.optimizer.Hyperparameter): Where the
+            hyperparameters not passed here are looked up.
         lr (float): Learning rate.
-        eps (float): Small value for numerical stability.
+        eps (float): Offset that keeps the denominator away from zero.
     """
 
     is_elementwise = True
@@ -55,13 +55,12 @@ class AdaGrad(optimizer.GradientMethod):
 
     Args:
         lr (float): Learning rate.
-        eps (float): Small value for numerical stability.
+        eps (float): Offset that keeps the denominator away from zero.
     """
 
     def __init__(self, lr=_default_hyperparam.lr, eps=_default_hyperparam.eps):
         super(AdaGrad, self).__init__()
-        self.hyperparam.lr = lr
-        self.hyperparam.eps = eps
+        _util.assign_hyperparams(self.hyperparam, lr=lr, eps=eps)
 
     lr = optimizer.HyperparameterProxy('lr')
     eps = optimizer.HyperparameterProxy('eps')

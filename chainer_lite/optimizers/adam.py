@@ -27,9 +27,7 @@ def _learning_rate(hp, t):
         raise RuntimeError(
             'Can\'t determine the learning rate of Adam optimizer '
             'because the update steps have not been started.')
-    fix1 = 1. - math.pow(hp.beta1, t)
-    fix2 = 1. - math.pow(hp.beta2, t)
-    return hp.alpha * math.sqrt(fix2) / fix1
+    return hp.alpha * math.sqrt(1. - hp.beta2 ** t) / (1. - hp.beta1 ** t)
 
 
 def _intermediate_dtype(dtype):
@@ -54,18 +52,23 @@ class AdamRule(optimizer.UpdateRule):
     float16 parameters are updated with float32 intermediates.
 
     Args:
-        parent_hyperparam (~chainer.optimizer.Hyperparameter): Hyperparameter
-            that provides the default values.
-        alpha (float): Coefficient of the learning rate.
-        beta1 (float): Exponential decay rate of the first order moment.
-        beta2 (float): Exponential decay rate of the second order moment.
-        eps (float): Small value for numerical stability.
-        eta (float): Schedule multiplier, can be used for warm restarts.
-        weight_decay_rate (float): Weight decay rate (AdamW).
-        amsgrad (bool): Use the AMSGrad variant.
-        adabound (bool): Use the AdaBound variant.
-        final_lr (float): Final (SGD) learning rate of AdaBound.
-        gamma (float): Convergence speed of the AdaBound bounds.
+        parent_hyperparam (~chainer.optimizer.Hyperparameter): Where the
+            hyperparameters not passed here are looked up.
+        alpha (float): Base step size.
+        beta1 (float): Decay factor of the running mean of the gradient.
+        beta2 (float): Decay factor of the running mean of the squared
+            gradient.
+        eps (float): Offset that keeps the denominator away from zero.
+        eta (float): Multiplier of the whole step (a knob for schedules such
+            as warm restarts).
+        weight_decay_rate (float): Coefficient of the decoupled (AdamW)
+            weight decay.
+        amsgrad (bool): If ``True``, divide by the running maximum of the
+            second moment (AMSGrad).
+        adabound (bool): If ``True``, clip the per-element step into the
+            AdaBound corridor.
+        final_lr (float): Learning rate the AdaBound corridor shrinks to.
+        gamma (float): How fast the AdaBound corridor closes.
     """
 
     is_elementwise = True
@@ -162,10 +165,10 @@ class AdamRule(optimizer.UpdateRule):
                 'Can\'t determine the bounds of AdaBound optimizer '
                 'because the update steps have not been started.')
         hp = self.hyperparam
-        final_lr = hp.final_lr * hp.alpha / self.initial_alpha
-        lower = final_lr * (1.0 - 1.0 / (hp.gamma * self.t + 1))
-        upper = final_lr * (1.0 + 1.0 / (hp.gamma * self.t))
-        return lower, upper
+        # The target rate scales with alpha relative to its initial value.
+        target = hp.final_lr * hp.alpha / self.initial_alpha
+        gt = hp.gamma * self.t
+        return target * (1.0 - 1.0 / (gt + 1)), target * (1.0 + 1.0 / gt)
 
 
 class Adam(optimizer.GradientMethod):
@@ -181,16 +184,20 @@ class Adam(optimizer.GradientMethod):
     the defaults it is plain Adam.
 
     Args:
-        alpha (float): Coefficient of the learning rate.
-        beta1 (float): Exponential decay rate of the first order moment.
-        beta2 (float): Exponential decay rate of the second order moment.
-        eps (float): Small value for numerical stability.
-        eta (float): Schedule multiplier, can be used for warm restarts.
-        weight_decay_rate (float): Weight decay rate.
-        amsgrad (bool): Use the AMSGrad variant.
-        adabound (bool): Use the AdaBound variant.
-        final_lr (float): Final (SGD) learning rate of AdaBound.
-        gamma (float): Convergence speed of the AdaBound bounds.
+        alpha (float): Base step size.
+        beta1 (float): Decay factor of the running mean of the gradient.
+        beta2 (float): Decay factor of the running mean of the squared
+            gradient.
+        eps (float): Offset that keeps the denominator away from zero.
+        eta (float): Multiplier of the whole step (a knob for schedules such
+            as warm restarts).
+        weight_decay_rate (float): Coefficient of the decoupled weight decay.
+        amsgrad (bool): If ``True``, divide by the running maximum of the
+            second moment (AMSGrad).
+        adabound (bool): If ``True``, clip the per-element step into the
+            AdaBound corridor.
+        final_lr (float): Learning rate the AdaBound corridor shrinks to.
+        gamma (float): How fast the AdaBound corridor closes.
 
     Example:
 
@@ -219,16 +226,10 @@ class Adam(optimizer.GradientMethod):
                  final_lr=_default_hyperparam.final_lr,
                  gamma=_default_hyperparam.gamma):
         super(Adam, self).__init__()
-        self.hyperparam.alpha = alpha
-        self.hyperparam.beta1 = beta1
-        self.hyperparam.beta2 = beta2
-        self.hyperparam.eps = eps
-        self.hyperparam.eta = eta
-        self.hyperparam.weight_decay_rate = weight_decay_rate
-        self.hyperparam.amsgrad = amsgrad
-        self.hyperparam.adabound = adabound
-        self.hyperparam.final_lr = final_lr
-        self.hyperparam.gamma = gamma
+        _util.assign_hyperparams(
+            self.hyperparam, alpha=alpha, beta1=beta1, beta2=beta2, eps=eps,
+            eta=eta, weight_decay_rate=weight_decay_rate, amsgrad=amsgrad,
+            adabound=adabound, final_lr=final_lr, gamma=gamma)
 
     alpha = optimizer.HyperparameterProxy('alpha')
     beta1 = optimizer.HyperparameterProxy('beta1')
@@ -264,12 +265,14 @@ class AdamW(Adam):
     """AdamW optimizer: :class:`Adam` with decoupled weight decay.
 
     Args:
-        alpha (float): Coefficient of the learning rate.
-        beta1 (float): Exponential decay rate of the first order moment.
-        beta2 (float): Exponential decay rate of the second order moment.
-        eps (float): Small value for numerical stability.
-        eta (float): Schedule multiplier, can be used for warm restarts.
-        weight_decay_rate (float): Weight decay rate.
+        alpha (float): Base step size.
+        beta1 (float): Decay factor of the running mean of the gradient.
+        beta2 (float): Decay factor of the running mean of the squared
+            gradient.
+        eps (float): Offset that keeps the denominator away from zero.
+        eta (float): Multiplier of the whole step (a knob for schedules such
+            as warm restarts).
+        weight_decay_rate (float): Coefficient of the decoupled weight decay.
     """
 
     def __init__(self,
@@ -280,19 +283,20 @@ class AdamW(Adam):
                  eta=_default_hyperparam.eta,
                  weight_decay_rate=_default_hyperparam.weight_decay_rate):
         super(AdamW, self).__init__(
-            alpha=alpha, beta1=beta1, beta2=beta2, eps=eps, eta=eta,
-            weight_decay_rate=weight_decay_rate)
+            alpha, beta1, beta2, eps, eta, weight_decay_rate=weight_decay_rate)
 
 
 class AMSGrad(Adam):
     """AMSGrad optimizer: :class:`Adam` with ``amsgrad=True``.
 
     Args:
-        alpha (float): Coefficient of the learning rate.
-        beta1 (float): Exponential decay rate of the first order moment.
-        beta2 (float): Exponential decay rate of the second order moment.
-        eps (float): Small value for numerical stability.
-        eta (float): Schedule multiplier, can be used for warm restarts.
+        alpha (float): Base step size.
+        beta1 (float): Decay factor of the running mean of the gradient.
+        beta2 (float): Decay factor of the running mean of the squared
+            gradient.
+        eps (float): Offset that keeps the denominator away from zero.
+        eta (float): Multiplier of the whole step (a knob for schedules such
+            as warm restarts).
     """
 
     def __init__(self,
@@ -302,21 +306,22 @@ class AMSGrad(Adam):
                  eps=_default_hyperparam.eps,
                  eta=_default_hyperparam.eta):
         super(AMSGrad, self).__init__(
-            alpha=alpha, beta1=beta1, beta2=beta2, eps=eps, eta=eta,
-            amsgrad=True)
+            alpha, beta1, beta2, eps, eta, amsgrad=True)
 
 
 class AdaBound(Adam):
     """AdaBound optimizer: :class:`Adam` with ``adabound=True``.
 
     Args:
-        alpha (float): Coefficient of the learning rate.
-        beta1 (float): Exponential decay rate of the first order moment.
-        beta2 (float): Exponential decay rate of the second order moment.
-        final_lr (float): Final (SGD) learning rate.
-        gamma (float): Convergence speed of the bound functions.
-        eps (float): Small value for numerical stability.
-        eta (float): Schedule multiplier, can be used for warm restarts.
+        alpha (float): Base step size.
+        beta1 (float): Decay factor of the running mean of the gradient.
+        beta2 (float): Decay factor of the running mean of the squared
+            gradient.
+        final_lr (float): Learning rate the corridor shrinks to.
+        gamma (float): How fast the corridor closes.
+        eps (float): Offset that keeps the denominator away from zero.
+        eta (float): Multiplier of the whole step (a knob for schedules such
+            as warm restarts).
     """
 
     def __init__(self,
@@ -328,8 +333,8 @@ class AdaBound(Adam):
                  eps=_default_hyperparam.eps,
                  eta=_default_hyperparam.eta):
         super(AdaBound, self).__init__(
-            alpha=alpha, beta1=beta1, beta2=beta2, eps=eps, eta=eta,
-            amsgrad=False, adabound=True, final_lr=final_lr, gamma=gamma)
+            alpha, beta1, beta2, eps, eta, adabound=True, final_lr=final_lr,
+            gamma=gamma)
 
 
 class AMSBound(Adam):
@@ -337,13 +342,15 @@ class AMSBound(Adam):
     ``adabound=True``.
 
     Args:
-        alpha (float): Coefficient of the learning rate.
-        beta1 (float): Exponential decay rate of the first order moment.
-        beta2 (float): Exponential decay rate of the second order moment.
-        final_lr (float): Final (SGD) learning rate.
-        gamma (float): Convergence speed of the bound functions.
-        eps (float): Small value for numerical stability.
-        eta (float): Schedule multiplier, can be used for warm restarts.
+        alpha (float): Base step size.
+        beta1 (float): Decay factor of the running mean of the gradient.
+        beta2 (float): Decay factor of the running mean of the squared
+            gradient.
+        final_lr (float): Learning rate the corridor shrinks to.
+        gamma (float): How fast the corridor closes.
+        eps (float): Offset that keeps the denominator away from zero.
+        eta (float): Multiplier of the whole step (a knob for schedules such
+            as warm restarts).
     """
 
     def __init__(self,
@@ -355,5 +362,5 @@ class AMSBound(Adam):
                  eps=_default_hyperparam.eps,
                  eta=_default_hyperparam.eta):
         super(AMSBound, self).__init__(
-            alpha=alpha, beta1=beta1, beta2=beta2, eps=eps, eta=eta,
-            amsgrad=True, adabound=True, final_lr=final_lr, gamma=gamma)
+            alpha, beta1, beta2, eps, eta, amsgrad=True, adabound=True,
+            final_lr=final_lr, gamma=gamma)

@@ -13,10 +13,10 @@ class CorrectedMomentumSGDRule(optimizer.UpdateRule):
     ``v = momentum * v - grad; param += lr * v``.
 
     Args:
-        parent_hyperparam (~chainer.optimizer.Hyperparameter): Hyperparameter
-            that provides the default values.
+        parent_hyperparam (~chainer.optimizer.Hyperparameter): Where the
+            hyperparameters not passed here are looked up.
         lr (float): Learning rate.
-        momentum (float): Exponential decay rate of the first order moment.
+        momentum (float): Decay factor of the velocity.
     """
 
     is_elementwise = True
@@ -55,14 +55,13 @@ class CorrectedMomentumSGD(optimizer.GradientMethod):
 
     Args:
         lr (float): Learning rate.
-        momentum (float): Exponential decay rate of the first order moment.
+        momentum (float): Decay factor of the velocity.
     """
 
     def __init__(self, lr=_default_hyperparam.lr,
                  momentum=_default_hyperparam.momentum):
         super(CorrectedMomentumSGD, self).__init__()
-        self.hyperparam.lr = lr
-        self.hyperparam.momentum = momentum
+        _util.assign_hyperparams(self.hyperparam, lr=lr, momentum=momentum)
 
     lr = optimizer.HyperparameterProxy('lr')
     momentum = optimizer.HyperparameterProxy('momentum')

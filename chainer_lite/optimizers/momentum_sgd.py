@@ -12,10 +12,10 @@ class MomentumSGDRule(optimizer.UpdateRule):
     ``v = momentum * v - lr * grad; param += v``.
 
     Args:
-        parent_hyperparam (~chainer.optimizer.Hyperparameter): Hyperparameter
-            that provides the default values.
+        parent_hyperparam (~chainer.optimizer.Hyperparameter): Where the
+            hyperparameters not passed here are looked up.
         lr (float): Learning rate.
-        momentum (float): Exponential decay rate of the first order moment.
+        momentum (float): Decay factor of the velocity.
     """
 
     is_elementwise = True
@@ -48,14 +48,13 @@ class MomentumSGD(optimizer.GradientMethod):
 
     Args:
         lr (float): Learning rate.
-        momentum (float): Exponential decay rate of the first order moment.
+        momentum (float): Decay factor of the velocity.
     """
 
     def __init__(self, lr=_default_hyperparam.lr,
                  momentum=_default_hyperparam.momentum):
         super(MomentumSGD, self).__init__()
-        self.hyperparam.lr = lr
-        self.hyperparam.momentum = momentum
+        _util.assign_hyperparams(self.hyperparam, lr=lr, momentum=momentum)
 
     lr = optimizer.HyperparameterProxy('lr')
     momentum = optimizer.HyperparameterProxy('momentum')

@@ -24,13 +24,14 @@ class MSVAGRule(optimizer.UpdateRule):
         param -= eta * (lr * mt * factor + weight_decay_rate * param)
 
     Args:
-        parent_hyperparam (~chainer.optimizer.Hyperparameter): Hyperparameter
-            that provides the default values.
+        parent_hyperparam (~chainer.optimizer.Hyperparameter): Where the
+            hyperparameters not passed here are looked up.
         lr (float): Learning rate.
-        beta (float): Exponential decay rate of the first and second order
-            moments.
-        eta (float): Schedule multiplier, can be used for warm restarts.
-        weight_decay_rate (float): Weight decay rate.
+        beta (float): Decay factor of the running means of the gradient and
+            of its square.
+        eta (float): Multiplier of the whole step (a knob for schedules such
+            as warm restarts).
+        weight_decay_rate (float): Coefficient of the decoupled weight decay.
     """
 
     is_elementwise = True
@@ -102,10 +103,11 @@ class MSVAG(optimizer.GradientMethod):
 
     Args:
         lr (float): Learning rate.
-        beta (float): Exponential decay rate of the first and second order
-            moments.
-        eta (float): Schedule multiplier, can be used for warm restarts.
-        weight_decay_rate (float): Weight decay rate.
+        beta (float): Decay factor of the running means of the gradient and
+            of its square.
+        eta (float): Multiplier of the whole step (a knob for schedules such
+            as warm restarts).
+        weight_decay_rate (float): Coefficient of the decoupled weight decay.
     """
 
     def __init__(self,
@@ -114,10 +116,9 @@ class MSVAG(optimizer.GradientMethod):
                  eta=_default_hyperparam.eta,
                  weight_decay_rate=_default_hyperparam.weight_decay_rate):
         super(MSVAG, self).__init__()
-        self.hyperparam.lr = lr
-        self.hyperparam.beta = beta
-        self.hyperparam.eta = eta
-        self.hyperparam.weight_decay_rate = weight_decay_rate
+        _util.assign_hyperparams(
+            self.hyperparam, lr=lr, beta=beta, eta=eta,
+            weight_decay_rate=weight_decay_rate)
 
     lr = optimizer.HyperparameterProxy('lr')
     beta = optimizer.HyperparameterProxy('beta')

@@ -14,10 +14,10 @@ class NesterovAGRule(optimizer.UpdateRule):
     param += momentum ** 2 * v - (1 + momentum) * lr * grad``.
 
     Args:
-        parent_hyperparam (~chainer.optimizer.Hyperparameter): Hyperparameter
-            that provides the default values.
+        parent_hyperparam (~chainer.optimizer.Hyperparameter): Where the
+            hyperparameters not passed here are looked up.
         lr (float): Learning rate.
-        momentum (float): Exponential decay rate of the first order moment.
+        momentum (float): Decay factor of the velocity.
     """
 
     is_elementwise = True
@@ -35,7 +35,8 @@ class NesterovAGRule(optimizer.UpdateRule):
         if grad is None:
             return
         xp = backend.get_array_module(grad)
-        lr, momentum = self.hyperparam.lr, self.hyperparam.momentum
+        hp = self.hyperparam
+        lr, momentum = hp.lr, hp.momentum
         v = self.state['v']
         data = param.array
         work = xp.multiply(grad, lr, out=xp.empty_like(grad))
@@ -56,14 +57,13 @@ class NesterovAG(optimizer.GradientMethod):
 
     Args:
         lr (float): Learning rate.
-        momentum (float): Exponential decay rate of the first order moment.
+        momentum (float): Decay factor of the velocity.
     """
 
     def __init__(self, lr=_default_hyperparam.lr,
                  momentum=_default_hyperparam.momentum):
         super(NesterovAG, self).__init__()
-        self.hyperparam.lr = lr
-        self.hyperparam.momentum = momentum
+        _util.assign_hyperparams(self.hyperparam, lr=lr, momentum=momentum)
 
     lr = optimizer.HyperparameterProxy('lr')
     momentum = optimizer.HyperparameterProxy('momentum')

@@ -18,10 +18,11 @@ class RMSpropRule(optimizer.UpdateRule):
                                                  # eps_inside_sqrt
 
     Args:
-        parent_hyperparam (~chainer.optimizer.Hyperparameter): Hyperparameter
-            that provides the default values.
+        parent_hyperparam (~chainer.optimizer.Hyperparameter): Where the
+            hyperparameters not passed here are looked up.
         lr (float): Learning rate.
-        alpha (float): Exponential decay rate of the second order moment.
+        alpha (float): Decay factor of the running mean of the squared
+            gradient.
         eps (float): Small value for numerical stability; a value that
             rounds to zero in the gradient's dtype is an error.
         eps_inside_sqrt (bool): Add ``eps`` inside the square root (as some
@@ -78,8 +79,9 @@ class RMSprop(optimizer.GradientMethod):
 
     Args:
         lr (float): Learning rate.
-        alpha (float): Exponential decay rate of the second order moment.
-        eps (float): Small value for numerical stability.
+        alpha (float): Decay factor of the running mean of the squared
+            gradient.
+        eps (float): Offset that keeps the denominator away from zero.
         eps_inside_sqrt (bool): Divide by ``sqrt(ms + eps)`` instead of
             ``sqrt(ms) + eps``.
     """
@@ -88,10 +90,9 @@ class RMSprop(optimizer.GradientMethod):
                  alpha=_default_hyperparam.alpha, eps=_default_hyperparam.eps,
                  eps_inside_sqrt=_default_hyperparam.eps_inside_sqrt):
         super(RMSprop, self).__init__()
-        self.hyperparam.lr = lr
-        self.hyperparam.alpha = alpha
-        self.hyperparam.eps = eps
-        self.hyperparam.eps_inside_sqrt = eps_inside_sqrt
+        _util.assign_hyperparams(
+            self.hyperparam, lr=lr, alpha=alpha, eps=eps,
+            eps_inside_sqrt=eps_inside_sqrt)
 
     lr = optimizer.HyperparameterProxy('lr')
     alpha = optimizer.HyperparameterProxy('alpha')

@@ -19,14 +19,13 @@ class RMSpropGravesRule(optimizer.UpdateRule):
         param += delta
 
     Args:
-        parent_hyperparam (~chainer.optimizer.Hyperparameter): Hyperparameter
-            that provides the default values.
+        parent_hyperparam (~chainer.optimizer.Hyperparameter): Where the
+            hyperparameters not passed here are looked up.
         lr (float): Learning rate.
-        alpha (float): Exponential decay rate of the first and second order
-            moments of the raw gradient.
-        momentum (float): Exponential decay rate of the first order moment of
-            the adjusted gradient.
-        eps (float): Small value for numerical stability.
+        alpha (float): Decay factor of the running means of the raw gradient
+            and of its square.
+        momentum (float): Decay factor of the velocity ``delta``.
+        eps (float): Offset that keeps the denominator away from zero.
     """
 
     is_elementwise = True
@@ -49,7 +48,7 @@ class RMSpropGravesRule(optimizer.UpdateRule):
             return
         xp = backend.get_array_module(grad)
         hp = self.hyperparam
-        n, g, delta = self.state['n'], self.state['g'], self.state['delta']
+        n, g, delta = (self.state[k] for k in ('n', 'g', 'delta'))
 
         work = xp.multiply(grad, grad, out=xp.empty_like(grad))
         work *= 1 - hp.alpha
@@ -82,11 +81,10 @@ class RMSpropGraves(optimizer.GradientMethod):
 
     Args:
         lr (float): Learning rate.
-        alpha (float): Exponential decay rate of the first and second order
-            moments of the raw gradient.
-        momentum (float): Exponential decay rate of the first order moment of
-            the adjusted gradient.
-        eps (float): Small value for numerical stability.
+        alpha (float): Decay factor of the running means of the raw gradient
+            and of its square.
+        momentum (float): Decay factor of the velocity ``delta``.
+        eps (float): Offset that keeps the denominator away from zero.
     """
 
     def __init__(self, lr=_default_hyperparam.lr,
@@ -94,10 +92,8 @@ class RMSpropGraves(optimizer.GradientMethod):
                  momentum=_default_hyperparam.momentum,
                  eps=_default_hyperparam.eps):
         super(RMSpropGraves, self).__init__()
-        self.hyperparam.lr = lr
-        self.hyperparam.alpha = alpha
-        self.hyperparam.momentum = momentum
-        self.hyperparam.eps = eps
+        _util.assign_hyperparams(
+            self.hyperparam, lr=lr, alpha=alpha, momentum=momentum, eps=eps)
 
     lr = optimizer.HyperparameterProxy('lr')
     alpha = optimizer.HyperparameterProxy('alpha')

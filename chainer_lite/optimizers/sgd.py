@@ -10,8 +10,8 @@ class SGDRule(optimizer.UpdateRule):
     """Update rule of vanilla SGD: ``param -= lr * grad``.
 
     Args:
-        parent_hyperparam (~chainer.optimizer.Hyperparameter): Hyperparameter
-            that provides the default values.
+        parent_hyperparam (~chainer.optimizer.Hyperparameter): Where the
+            hyperparameters not passed here are looked up.
         lr (float): Learning rate.
     """
 
@@ -56,7 +56,7 @@ class SGD(optimizer.GradientMethod):
 
     def __init__(self, lr=_default_hyperparam.lr):
         super(SGD, self).__init__()
-        self.hyperparam.lr = lr
+        _util.assign_hyperparams(self.hyperparam, lr=lr)
 
     lr = optimizer.HyperparameterProxy('lr')
 

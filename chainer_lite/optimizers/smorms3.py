@@ -19,10 +19,10 @@ class SMORMS3Rule(optimizer.UpdateRule):
         mem = 1 + mem * (1 - x)
 
     Args:
-        parent_hyperparam (~chainer.optimizer.Hyperparameter): Hyperparameter
-            that provides the default values.
+        parent_hyperparam (~chainer.optimizer.Hyperparameter): Where the
+            hyperparameters not passed here are looked up.
         lr (float): Learning rate.
-        eps (float): Small value for numerical stability.
+        eps (float): Offset that keeps the denominator away from zero.
     """
 
     is_elementwise = True
@@ -44,7 +44,7 @@ class SMORMS3Rule(optimizer.UpdateRule):
             return
         xp = backend.get_array_module(grad)
         lr, eps = self.hyperparam.lr, self.hyperparam.eps
-        mem, g, g2 = self.state['mem'], self.state['g'], self.state['g2']
+        mem, g, g2 = (self.state[k] for k in ('mem', 'g', 'g2'))
 
         r = xp.add(mem, 1, out=xp.empty_like(mem))
         xp.reciprocal(r, out=r)
@@ -83,13 +83,12 @@ class SMORMS3(optimizer.GradientMethod):
 
     Args:
         lr (float): Learning rate.
-        eps (float): Small value for numerical stability.
+        eps (float): Offset that keeps the denominator away from zero.
     """
 
     def __init__(self, lr=_default_hyperparam.lr, eps=_default_hyperparam.eps):
         super(SMORMS3, self).__init__()
-        self.hyperparam.lr = lr
-        self.hyperparam.eps = eps
+        _util.assign_hyperparams(self.hyperparam, lr=lr, eps=eps)
 
     lr = optimizer.HyperparameterProxy('lr')
     eps = optimizer.HyperparameterProxy('eps')

@@ -41,6 +41,28 @@ def _check_available():
     return _h5py()
 
 
+def _child_path(group, key):
+    return group.name + '/' + key
+
+
+def _compression_for(data, level):
+    # Scalars and single elements are stored uncompressed (h5py cannot
+    # chunk them).
+    return level if data.size > 1 else None
+
+
+def _read_into(dataset, value):
+    # Arrays are filled in place; other values (scalars, strings) are
+    # rebuilt with their own type.
+    if isinstance(value, numpy.ndarray):
+        dataset.read_direct(value)
+    elif cuda._is_cupy_array(value):
+        value.set(numpy.asarray(dataset, value.dtype))  # host to device
+    else:
+        value = type(value)(numpy.asarray(dataset))
+    return value
+
+
 class HDF5Serializer(serializer.Serializer):
     """Serializer writing into an HDF5 group.
 
@@ -56,18 +78,17 @@ class HDF5Serializer(serializer.Serializer):
         self.compression = compression
 
     def __getitem__(self, key):
-        name = self.group.name + '/' + key
-        return HDF5Serializer(self.group.require_group(name), self.compression)
+        child = self.group.require_group(_child_path(self.group, key))
+        return HDF5Serializer(child, self.compression)
 
     def __call__(self, key, value):
-        h5py = _h5py()
         if value is None:
-            arr = h5py.Empty('f')
-            compression = None
+            # An empty dataset records None.
+            data, level = _h5py().Empty('f'), None
         else:
-            arr = _cpu._to_cpu(value)
-            compression = None if arr.size <= 1 else self.compression
-        self.group.create_dataset(key, data=arr, compression=compression)
+            data = _cpu._to_cpu(value)
+            level = _compression_for(data, self.compression)
+        self.group.create_dataset(key, data=data, compression=level)
         return value
 
 
@@ -78,7 +99,8 @@ def save_hdf5(filename, obj, compression=4):
         filename (str): Target file name (h5py writes only to real files).
         obj: Object supporting the serialization protocol, or a dictionary
             of arrays to save as it is.
-        compression (int): Gzip compression level.
+        compression (int): Gzip level (0-9) of arrays with several
+            elements.
 
     .. seealso:: :func:`load_hdf5`
     """
@@ -86,11 +108,11 @@ def save_hdf5(filename, obj, compression=4):
     with h5py.File(filename, 'w') as f:
         if isinstance(obj, dict):
             for key, value in obj.items():
-                arr = numpy.asarray(value)
-                level = None if arr.size <= 1 else compression
+                data = numpy.asarray(value)
                 try:
-                    f.create_dataset('/' + key.lstrip('/'), data=arr,
-                                     compression=level)
+                    f.create_dataset(
+                        '/' + key.lstrip('/'), data=data,
+                        compression=_compression_for(data, compression))
                 except TypeError as e:
                     # e.g. object arrays, which HDF5 cannot store.
                     raise TypeError(
@@ -115,33 +137,27 @@ class HDF5Deserializer(serializer.Deserializer):
         self.strict = strict
 
     def __getitem__(self, key):
-        name = self.group.name + '/' + key
         try:
-            group = self.group.require_group(name)
+            child = self.group.require_group(_child_path(self.group, key))
         except ValueError:
-            # A file opened read-only has no such group.
-            group = None
-        return HDF5Deserializer(group, strict=self.strict)
+            # A file opened read-only has no such group; the error comes
+            # when (and if) a value is read from it.
+            child = None
+        return HDF5Deserializer(child, strict=self.strict)
 
     def __call__(self, key, value):
         if self.group is None:
-            if not self.strict:
-                return value
-            raise ValueError('Inexistent group is specified')
-        if not self.strict and key not in self.group:
+            if self.strict:
+                raise ValueError('Inexistent group is specified')
+            return value
+        if key not in self.group and not self.strict:
             return value
         dataset = self.group[key]
         if dataset.shape is None:  # an Empty dataset stands for None
             return None
         if value is None:
             return numpy.asarray(dataset)
-        if isinstance(value, numpy.ndarray):
-            dataset.read_direct(value)
-        elif cuda._is_cupy_array(value):
-            value.set(numpy.asarray(dataset, dtype=value.dtype))
-        else:
-            value = type(value)(numpy.asarray(dataset))
-        return value
+        return _read_into(dataset, value)
 
 
 def load_hdf5(filename, obj):

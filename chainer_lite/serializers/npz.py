@@ -18,6 +18,11 @@ from chainer_lite.backends import cuda
 from chainer_lite.serializers import _npz_reader
 
 
+def _child_path(path, key):
+    # Keys of nested objects are '/'-joined paths: 'l1/W'.
+    return path + key.strip('/') + '/'
+
+
 class DictionarySerializer(serializer.Serializer):
     """Serializer that flattens an object hierarchy into a dictionary.
 
@@ -49,8 +54,7 @@ class DictionarySerializer(serializer.Serializer):
         self.path = path
 
     def __getitem__(self, key):
-        key = key.strip('/')
-        return DictionarySerializer(self.target, self.path + key + '/')
+        return DictionarySerializer(self.target, _child_path(self.path, key))
 
     def __call__(self, key, value):
         key = key.lstrip('/')
@@ -199,28 +203,29 @@ class NpzDeserializer(serializer.Deserializer):
         self.ignore_names = ignore_names
 
     def __getitem__(self, key):
-        key = key.strip('/')
         child = NpzDeserializer(
-            self.npz, self.path + key + '/', strict=self.strict,
+            self.npz, _child_path(self.path, key), strict=self.strict,
             ignore_names=self.ignore_names)
         child._pending_copies = self._pending_copies
         return child
 
     def _is_ignored(self, key):
-        ignore_names = self.ignore_names
-        if not isinstance(ignore_names, (tuple, list)):
-            ignore_names = (ignore_names,)
-        for ignore_name in ignore_names:
-            if isinstance(ignore_name, str):
-                if key == ignore_name:
-                    return True
-            elif callable(ignore_name):
-                if ignore_name(key):
-                    return True
+        # ``ignore_names``: one rule or a list of them; a rule is a key to
+        # skip or a predicate on keys. Rules are checked in order.
+        rules = self.ignore_names
+        if not isinstance(rules, (tuple, list)):
+            rules = (rules,)
+        for rule in rules:
+            if isinstance(rule, str):
+                matched = rule == key
+            elif callable(rule):
+                matched = rule(key)
             else:
                 raise ValueError(
                     'ignore_names needs to be a callable, string or '
                     'list of them.')
+            if matched:
+                return True
         return False
 
     def __call__(self, key, value):

@@ -18,6 +18,21 @@ def _reshaping_initializer(init, shape, flat_shape):
     return initialize
 
 
+def _to_flat_layout(init, name, grouped_shape, flat_shape):
+    # Scalars and Initializer objects fill any shape: passed through.
+    if (init is None or numpy.isscalar(init)
+            or isinstance(init, initializer.Initializer)):
+        return init
+    if isinstance(init, backend.get_array_types()):
+        if init.ndim != len(grouped_shape):
+            raise ValueError(
+                '{}.ndim should be {}'.format(name, len(grouped_shape)))
+        return init.reshape(flat_shape)
+    if callable(init):
+        return _reshaping_initializer(init, grouped_shape, flat_shape)
+    return init
+
+
 class Maxout(link.Chain):
     """Maxout layer: ``y_i = max_j (W_ij x + b_ij)``.
 
@@ -52,35 +67,18 @@ class Maxout(link.Chain):
                  initialW=None, initial_bias=0):
         super(Maxout, self).__init__()
 
-        linear_out_size = out_size * pool_size
-        array_types = backend.get_array_types()
-
-        if initialW is None or numpy.isscalar(initialW) or \
-                isinstance(initialW, initializer.Initializer):
-            pass
-        elif isinstance(initialW, array_types):
-            if initialW.ndim != 3:
-                raise ValueError('initialW.ndim should be 3')
-            initialW = initialW.reshape(linear_out_size, in_size)
-        elif callable(initialW):
-            initialW = _reshaping_initializer(
-                initialW, (out_size, pool_size, in_size),
-                (linear_out_size, in_size))
-
-        if initial_bias is None or numpy.isscalar(initial_bias) or \
-                isinstance(initial_bias, initializer.Initializer):
-            pass
-        elif isinstance(initial_bias, array_types):
-            if initial_bias.ndim != 2:
-                raise ValueError('initial_bias.ndim should be 2')
-            initial_bias = initial_bias.reshape(linear_out_size)
-        elif callable(initial_bias):
-            initial_bias = _reshaping_initializer(
-                initial_bias, (out_size, pool_size), (linear_out_size,))
+        n_flat = out_size * pool_size
+        # Initial values come in the maxout layout, (out, pool, in) and
+        # (out, pool); the Linear child stores them flattened.
+        initialW = _to_flat_layout(
+            initialW, 'initialW', (out_size, pool_size, in_size),
+            (n_flat, in_size))
+        initial_bias = _to_flat_layout(
+            initial_bias, 'initial_bias', (out_size, pool_size), (n_flat,))
 
         with self.init_scope():
             self.linear = linear.Linear(
-                in_size, linear_out_size,
+                in_size, n_flat,
                 nobias=initial_bias is None, initialW=initialW,
                 initial_bias=initial_bias)
 
@@ -88,7 +86,7 @@ class Maxout(link.Chain):
         self.pool_size = pool_size
 
     def forward(self, x):
-        """Applies the maxout layer.
+        """Takes the maximum of each pool of affine outputs.
 
         Args:
             x (~chainer.Variable or :ref:`ndarray`): Input ``(n, in_size)``.

@@ -1,10 +1,7 @@
 """L.SimplifiedDropconnect: a linear layer dropping weights at random."""
-import numpy
-
 from chainer_lite.functions.noise import simplified_dropconnect
-from chainer_lite import initializers
 from chainer_lite import link
-from chainer_lite import variable
+from chainer_lite.links import _params
 
 
 class SimplifiedDropconnect(link.Link):
@@ -41,23 +38,13 @@ class SimplifiedDropconnect(link.Link):
         super(SimplifiedDropconnect, self).__init__()
         self.out_size = out_size
         self.ratio = ratio
-
         if initialW is None:
-            initialW = initializers.HeNormal(1. / numpy.sqrt(2))
-
+            initialW = _params.he_normal_half_gain()
         with self.init_scope():
-            W_initializer = initializers._get_initializer(initialW)
-            self.W = variable.Parameter(W_initializer)
+            self.W = _params.new_weight(initialW)
             if in_size is not None:
                 self._initialize_params(in_size)
-
-            if nobias:
-                self.b = None
-            else:
-                if initial_bias is None:
-                    initial_bias = initializers.Constant(0)
-                bias_initializer = initializers._get_initializer(initial_bias)
-                self.b = variable.Parameter(bias_initializer, out_size)
+            self.b = _params.new_bias(out_size, nobias, initial_bias)
 
     def _initialize_params(self, in_size):
         self.W.initialize((self.out_size, in_size))
@@ -78,7 +65,9 @@ class SimplifiedDropconnect(link.Link):
         """
         if self.W.array is None:
             self._initialize_params(x.size // len(x))
-        if mask is not None and 'mask' not in self.__dict__:
+        # The first mask given is kept (and serialized) with the link.
+        if mask is not None and not hasattr(self, 'mask'):
             self.add_persistent('mask', mask)
         return simplified_dropconnect.simplified_dropconnect(
-            x, self.W, self.b, self.ratio, train, mask, use_batchwise_mask)
+            x, self.W, b=self.b, ratio=self.ratio, train=train, mask=mask,
+            use_batchwise_mask=use_batchwise_mask)

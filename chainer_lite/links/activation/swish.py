@@ -33,13 +33,12 @@ class Swish(link.Link):
 
     def __init__(self, beta_shape, beta_init=1.0):
         super(Swish, self).__init__()
-
+        # Without a shape the value waits in a Constant initializer until
+        # the first input fixes the shape.
+        if beta_shape is None:
+            beta_init = initializers.Constant(beta_init)
         with self.init_scope():
-            if beta_shape is not None:
-                self.beta = variable.Parameter(beta_init, beta_shape)
-            else:
-                self.beta = variable.Parameter(
-                    initializers.Constant(beta_init))
+            self.beta = variable.Parameter(beta_init, shape=beta_shape)
 
     def forward(self, x):
         """Applies the Swish function.
@@ -50,6 +49,7 @@ class Swish(link.Link):
         Returns:
             ~chainer.Variable: Output of the same shape.
         """
-        if self.beta.array is None:
-            self.beta.initialize(x.shape[1:])
-        return swish.swish(x, self.beta)
+        beta = self.beta
+        if beta.array is None:
+            beta.initialize(x.shape[1:])  # one value per non-batch element
+        return swish.swish(x, beta)

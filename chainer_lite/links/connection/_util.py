@@ -17,3 +17,23 @@ def _check_groups(in_channels, out_channels, groups):
     if in_channels % groups != 0:
         raise ValueError('the number of input channels must be'
                          ' divisible by the number of groups')
+
+
+def _channels_per_group(in_channels, out_channels, groups):
+    # The filter's input-channel extent of a grouped convolution.
+    _check_groups(in_channels, out_channels, groups)
+    return int(in_channels // groups)
+
+
+def _shift_sizes(in_channels, out_channels, ksize):
+    # ``Link(out_channels, ksize)``: with the third size omitted, the two
+    # given ones move one place right and the input channels are inferred.
+    if ksize is None:
+        return None, in_channels, out_channels
+    return in_channels, out_channels, ksize
+
+
+def _check_bias_size(b, size, what):
+    # ``from_params``: a given bias must have one entry per output.
+    if b is not None and b.size != size:
+        raise ValueError('`{}` does not match the size of `b`'.format(what))

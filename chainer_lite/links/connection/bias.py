@@ -5,6 +5,20 @@ from chainer_lite import link
 from chainer_lite import variable
 
 
+def _split_inputs(xs, learned):
+    # ``(x, operand)``: the operand is the learned parameter when the link
+    # has one (then ``xs`` is just ``x``), else the second input.
+    n_expected = 2 if learned is None else 1
+    if chainer_lite.is_debug():
+        assert len(xs) == n_expected
+    if learned is None:
+        x, operand = xs
+    else:
+        x, = xs
+        operand = learned
+    return x, operand
+
+
 class Bias(link.Link):
     """Adds a bias to the input, broadcast from axis ``axis`` on.
 
@@ -45,12 +59,5 @@ class Bias(link.Link):
         Returns:
             ~chainer.Variable: ``x`` plus the broadcast bias.
         """
-        if hasattr(self, 'b'):
-            if chainer_lite.is_debug():
-                assert len(xs) == 1
-            x, = xs
-            return bias.bias(x, self.b, self.axis)
-        if chainer_lite.is_debug():
-            assert len(xs) == 2
-        x, y = xs
-        return bias.bias(x, y, self.axis)
+        x, b = _split_inputs(xs, getattr(self, 'b', None))
+        return bias.bias(x, b, self.axis)

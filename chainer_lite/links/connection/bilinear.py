@@ -6,11 +6,6 @@ from chainer_lite import link
 from chainer_lite import variable
 
 
-def _check_shape(initial, shape):
-    if isinstance(initial, backend.get_array_types()):
-        assert initial.shape == shape
-
-
 class Bilinear(link.Link):
     """Bilinear layer on two input vectors.
 
@@ -45,35 +40,26 @@ class Bilinear(link.Link):
         super(Bilinear, self).__init__()
         self.in_sizes = (left_size, right_size)
         self.nobias = nobias
-
+        shapes = [('W', (left_size, right_size, out_size), initialW)]
+        if not nobias:
+            if initial_bias is None:
+                # Linear terms default like Linear: LeCunNormal and zero.
+                v1_init, v2_init, b_init = None, None, 0
+            elif isinstance(initial_bias, tuple):
+                v1_init, v2_init, b_init = initial_bias
+            else:
+                raise ValueError('initial_bias must be tuple or None')
+            shapes += [('V1', (left_size, out_size), v1_init),
+                       ('V2', (right_size, out_size), v2_init),
+                       ('b', (out_size,), b_init)]
+        # Arrays given as initial values must have the parameter's shape.
+        for _, shape, init in shapes:
+            if isinstance(init, backend.get_array_types()):
+                assert init.shape == shape
         with self.init_scope():
-            shape = (left_size, right_size, out_size)
-            _check_shape(initialW, shape)
-            self.W = variable.Parameter(
-                initializers._get_initializer(initialW), shape)
-
-            if not self.nobias:
-                V1_shape = (left_size, out_size)
-                V2_shape = (right_size, out_size)
-                b_shape = (out_size,)
-                if isinstance(initial_bias, tuple):
-                    initialV1, initialV2, initialb = initial_bias
-                    _check_shape(initialV1, V1_shape)
-                    _check_shape(initialV2, V2_shape)
-                    _check_shape(initialb, b_shape)
-                    initialV1 = initializers._get_initializer(initialV1)
-                    initialV2 = initializers._get_initializer(initialV2)
-                    initialb = initializers._get_initializer(initialb)
-                elif initial_bias is None:
-                    initialV1 = initializers._get_initializer(None)
-                    initialV2 = initializers._get_initializer(None)
-                    initialb = 0
-                else:
-                    raise ValueError('initial_bias must be tuple or None')
-
-                self.V1 = variable.Parameter(initialV1, V1_shape)
-                self.V2 = variable.Parameter(initialV2, V2_shape)
-                self.b = variable.Parameter(initialb, b_shape)
+            for name, shape, init in shapes:
+                setattr(self, name, variable.Parameter(
+                    initializers._get_initializer(init), shape))
 
     def forward(self, e1, e2):
         """Applies the bilinear layer.
@@ -87,9 +73,8 @@ class Bilinear(link.Link):
         Returns:
             ~chainer.Variable: Output ``(n, out_size)``.
         """
-        if self.nobias:
-            return bilinear.bilinear(e1, e2, self.W)
-        return bilinear.bilinear(e1, e2, self.W, self.V1, self.V2, self.b)
+        linear_terms = () if self.nobias else (self.V1, self.V2, self.b)
+        return bilinear.bilinear(e1, e2, self.W, *linear_terms)
 
     def zero_grads(self):
         """Fills the gradients with zeros (deprecated; use ``cleargrads``)."""

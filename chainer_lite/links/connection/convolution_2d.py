@@ -1,9 +1,9 @@
 """L.Convolution2D: a 2-D convolution layer (filters ``W``, bias ``b``)."""
+import chainer_lite
 from chainer_lite.functions.connection import convolution_2d
-from chainer_lite import initializers
 from chainer_lite import link
-from chainer_lite.links.connection._util import _check_groups
-from chainer_lite.links.connection._util import _pair
+from chainer_lite.links import _params
+from chainer_lite.links.connection import _util
 from chainer_lite.utils import argument
 from chainer_lite import variable
 
@@ -52,34 +52,23 @@ class Convolution2D(link.Link):
             'Use chainer.using_config(\'cudnn_deterministic\', value) '
             'context where value is either `True` or `False`.')
 
-        if ksize is None:
-            out_channels, ksize, in_channels = in_channels, out_channels, None
+        in_channels, out_channels, ksize = _util._shift_sizes(
+            in_channels, out_channels, ksize)
 
         # 'cudnn_fast' compute mode asks for cuDNN's channel-last layout,
         # which F.convolution_2d refuses with a clear error.
-        import chainer_lite
         self.cudnn_fast = chainer_lite.get_compute_mode() == 'cudnn_fast'
+        self.in_channels, self.out_channels = in_channels, out_channels
         self.ksize = ksize
-        self.stride = _pair(stride)
-        self.pad = _pair(pad)
-        self.dilate = _pair(dilate)
-        self.in_channels = in_channels
-        self.out_channels = out_channels
+        self.stride, self.pad, self.dilate = (
+            _util._pair(v) for v in (stride, pad, dilate))
         self.groups = int(groups)
 
         with self.init_scope():
-            W_initializer = initializers._get_initializer(initialW)
-            self.W = variable.Parameter(W_initializer)
+            self.W = _params.new_weight(initialW)
             if in_channels is not None:
                 self._initialize_params(in_channels)
-
-            if nobias:
-                self.b = None
-            else:
-                if initial_bias is None:
-                    initial_bias = 0
-                bias_initializer = initializers._get_initializer(initial_bias)
-                self.b = variable.Parameter(bias_initializer, out_channels)
+            self.b = _params.new_bias(out_channels, nobias, initial_bias)
 
     @property
     def printable_specs(self):
@@ -93,10 +82,10 @@ class Convolution2D(link.Link):
         yield 'groups', self.groups
 
     def _initialize_params(self, in_channels):
-        kh, kw = _pair(self.ksize)
-        _check_groups(in_channels, self.out_channels, self.groups)
-        self.W.initialize(
-            (self.out_channels, int(in_channels / self.groups), kh, kw))
+        kh, kw = _util._pair(self.ksize)
+        per_group = _util._channels_per_group(
+            in_channels, self.out_channels, self.groups)
+        self.W.initialize((self.out_channels, per_group, kh, kw))
 
     @classmethod
     def from_params(cls, W, b=None, stride=1, pad=0, nobias=False, **kwargs):
@@ -117,13 +106,11 @@ class Convolution2D(link.Link):
         """
         dilate, groups = argument.parse_kwargs(
             kwargs, ('dilate', 1), ('groups', 1))
-        out_channels, in_channels_per_group, kh, kw = W.shape
-        if b is not None and out_channels != b.size:
-            raise ValueError(
-                '`out_channels` does not match the size of `b`')
+        n_out, n_in_per_group = W.shape[:2]
+        _util._check_bias_size(b, n_out, 'out_channels')
         return cls(
-            in_channels_per_group * groups, out_channels, (kh, kw), stride,
-            pad, nobias, initialW=variable.as_array(W),
+            n_in_per_group * groups, n_out, tuple(W.shape[2:]), stride=stride,
+            pad=pad, nobias=nobias, initialW=variable.as_array(W),
             initial_bias=variable.as_array(b), dilate=dilate, groups=groups)
 
     def forward(self, x):
@@ -139,5 +126,6 @@ class Convolution2D(link.Link):
         if self.W.array is None:
             self._initialize_params(x.shape[1])
         return convolution_2d.convolution_2d(
-            x, self.W, self.b, self.stride, self.pad, dilate=self.dilate,
-            groups=self.groups, cudnn_fast=self.cudnn_fast)
+            x, self.W, b=self.b, stride=self.stride, pad=self.pad,
+            dilate=self.dilate, groups=self.groups,
+            cudnn_fast=self.cudnn_fast)

@@ -1,15 +1,15 @@
 """L.ConvolutionND (and the 1-D/3-D shorthands): N-dimensional convolution."""
 from chainer_lite.functions.connection import convolution_nd
-from chainer_lite import initializers
 from chainer_lite import link
-from chainer_lite.links.connection._util import _check_groups
+from chainer_lite.links import _params
+from chainer_lite.links.connection import _util
 from chainer_lite.utils import argument
 from chainer_lite.utils import conv_nd
 from chainer_lite import variable
 
 
 class ConvolutionND(link.Link):
-    """N-dimensional convolution layer.
+    """Convolution layer over any number of spatial dimensions.
 
     ``W`` has shape ``(out_channels, in_channels / groups) + ksize`` (drawn
     from :class:`~chainer.initializers.LeCunNormal` by default), ``b`` has
@@ -51,36 +51,26 @@ class ConvolutionND(link.Link):
                  cover_all=False, dilate=1, groups=1):
         super(ConvolutionND, self).__init__()
 
-        if ksize is None:
-            out_channels, ksize, in_channels = \
-                in_channels, out_channels, None
-
+        in_channels, out_channels, ksize = _util._shift_sizes(
+            in_channels, out_channels, ksize)
+        # stride and pad stay as given; F.convolution_nd expands them.
+        self.stride, self.pad = stride, pad
         self.out_channels = out_channels
-        self.ksize = conv_nd.as_tuple(ksize, ndim)
-        self.stride = stride
-        self.pad = pad
+        self.ksize, self.dilate = (
+            conv_nd.as_tuple(v, ndim) for v in (ksize, dilate))
         self.cover_all = cover_all
-        self.dilate = conv_nd.as_tuple(dilate, ndim)
         self.groups = int(groups)
 
         with self.init_scope():
-            W_initializer = initializers._get_initializer(initialW)
-            self.W = variable.Parameter(W_initializer)
+            self.W = _params.new_weight(initialW)
             if in_channels is not None:
                 self._initialize_params(in_channels)
-
-            if nobias:
-                self.b = None
-            else:
-                if initial_bias is None:
-                    initial_bias = 0
-                initial_bias = initializers._get_initializer(initial_bias)
-                self.b = variable.Parameter(initial_bias, out_channels)
+            self.b = _params.new_bias(out_channels, nobias, initial_bias)
 
     def _initialize_params(self, in_channels):
-        _check_groups(in_channels, self.out_channels, self.groups)
-        self.W.initialize(
-            (self.out_channels, int(in_channels / self.groups)) + self.ksize)
+        per_group = _util._channels_per_group(
+            in_channels, self.out_channels, self.groups)
+        self.W.initialize((self.out_channels, per_group) + self.ksize)
 
     @classmethod
     def from_params(cls, W, b=None, stride=1, pad=0, nobias=False, **kwargs):
@@ -101,17 +91,17 @@ class ConvolutionND(link.Link):
             ConvolutionND: The new link.
         """
         cover_all, dilate, groups = argument.parse_kwargs(
-            kwargs, ('cover_all', False), ('dilate', 1), ('groups', 1))
-        out_channels, in_channels_per_group = W.shape[:2]
-        ksize = W.shape[2:]
-        if b is not None and out_channels != b.size:
-            raise ValueError(
-                '`out_channels` does not match the size of `b`')
+            kwargs, ('cover_all', False), ('dilate', 1),
+            ('groups', 1))
+        n_out, n_in_per_group = W.shape[:2]
+        _util._check_bias_size(b, n_out, 'out_channels')
+        window = W.shape[2:]
+        W, b = variable.as_array(W), variable.as_array(b)
         return cls(
-            len(ksize), in_channels_per_group * groups, out_channels, ksize,
-            stride, pad, nobias, initialW=variable.as_array(W),
-            initial_bias=variable.as_array(b), cover_all=cover_all,
-            dilate=dilate, groups=groups)
+            len(window), n_in_per_group * groups, n_out, window,
+            stride=stride, pad=pad, nobias=nobias, initialW=W,
+            initial_bias=b, cover_all=cover_all, dilate=dilate,
+            groups=groups)
 
     def forward(self, x):
         """Applies the convolution.
@@ -126,7 +116,8 @@ class ConvolutionND(link.Link):
         if self.W.array is None:
             self._initialize_params(x.shape[1])
         return convolution_nd.convolution_nd(
-            x, self.W, self.b, self.stride, self.pad, cover_all=self.cover_all,
+            x, self.W, b=self.b, stride=self.stride, pad=self.pad,
+            cover_all=self.cover_all,
             dilate=self.dilate, groups=self.groups)
 
 
@@ -140,8 +131,9 @@ class Convolution1D(ConvolutionND):
                  nobias=False, initialW=None, initial_bias=None,
                  cover_all=False, dilate=1, groups=1):
         super(Convolution1D, self).__init__(
-            1, in_channels, out_channels, ksize, stride, pad, nobias, initialW,
-            initial_bias, cover_all, dilate, groups)
+            1, in_channels, out_channels, ksize, stride=stride, pad=pad,
+            nobias=nobias, initialW=initialW, initial_bias=initial_bias,
+            cover_all=cover_all, dilate=dilate, groups=groups)
 
 
 class Convolution3D(ConvolutionND):
@@ -154,5 +146,6 @@ class Convolution3D(ConvolutionND):
                  nobias=False, initialW=None, initial_bias=None,
                  cover_all=False, dilate=1, groups=1):
         super(Convolution3D, self).__init__(
-            3, in_channels, out_channels, ksize, stride, pad, nobias, initialW,
-            initial_bias, cover_all, dilate, groups)
+            3, in_channels, out_channels, ksize, stride=stride, pad=pad,
+            nobias=nobias, initialW=initialW, initial_bias=initial_bias,
+            cover_all=cover_all, dilate=dilate, groups=groups)

@@ -1,12 +1,10 @@
 """L.Deconvolution2D: a 2-D transposed convolution layer."""
 from chainer_lite import backend
 from chainer_lite.functions.connection import deconvolution_2d
-from chainer_lite import initializers
 from chainer_lite import link
-from chainer_lite.links.connection._util import _check_groups
-from chainer_lite.links.connection._util import _pair
+from chainer_lite.links import _params
+from chainer_lite.links.connection import _util
 from chainer_lite.utils import argument
-from chainer_lite import variable
 
 
 class Deconvolution2D(link.Link):
@@ -55,38 +53,30 @@ class Deconvolution2D(link.Link):
             'Use chainer.using_config(\'cudnn_deterministic\', value) '
             'context where value is either `True` or `False`.')
 
-        if ksize is None:
-            out_channels, ksize, in_channels = in_channels, out_channels, None
-
-        self.ksize = ksize
-        self.stride = _pair(stride)
-        self.pad = _pair(pad)
-        self.dilate = _pair(dilate)
-        self.outsize = (None, None) if outsize is None else outsize
+        in_channels, out_channels, ksize = _util._shift_sizes(
+            in_channels, out_channels, ksize)
         self.out_channels = out_channels
+        self.ksize = ksize
+        self.stride, self.pad, self.dilate = (
+            _util._pair(v) for v in (stride, pad, dilate))
+        self.outsize = outsize if outsize is not None else (None, None)
         self.groups = int(groups)
 
         with self.init_scope():
-            W_initializer = initializers._get_initializer(initialW)
-            self.W = variable.Parameter(W_initializer)
+            self.W = _params.new_weight(initialW)
             if in_channels is not None:
                 self._initialize_params(in_channels)
-
-            if nobias:
-                self.b = None
-            else:
-                if isinstance(initial_bias, backend.get_array_types()):
-                    assert initial_bias.shape == (out_channels,)
-                if initial_bias is None:
-                    initial_bias = 0
-                bias_initializer = initializers._get_initializer(initial_bias)
-                self.b = variable.Parameter(bias_initializer, out_channels)
+            if not nobias and isinstance(
+                    initial_bias, backend.get_array_types()):
+                assert initial_bias.shape == (out_channels,)
+            self.b = _params.new_bias(out_channels, nobias, initial_bias)
 
     def _initialize_params(self, in_channels):
-        kh, kw = _pair(self.ksize)
-        _check_groups(in_channels, self.out_channels, self.groups)
-        self.W.initialize(
-            (in_channels, int(self.out_channels / self.groups), kh, kw))
+        # Transposed layout: input channels first, outputs split in groups.
+        kh, kw = _util._pair(self.ksize)
+        _util._check_groups(in_channels, self.out_channels, self.groups)
+        out_per_group = int(self.out_channels // self.groups)
+        self.W.initialize((in_channels, out_per_group, kh, kw))
 
     def forward(self, x):
         """Applies the deconvolution.
@@ -101,5 +91,6 @@ class Deconvolution2D(link.Link):
         if self.W.array is None:
             self._initialize_params(x.shape[1])
         return deconvolution_2d.deconvolution_2d(
-            x, self.W, self.b, self.stride, self.pad, self.outsize,
+            x, self.W, b=self.b, stride=self.stride,
+            pad=self.pad, outsize=self.outsize,
             dilate=self.dilate, groups=self.groups)

@@ -1,10 +1,9 @@
 """L.DeconvolutionND and Deconvolution1D/3D: N-dimensional deconvolution."""
 from chainer_lite.functions.connection import deconvolution_nd
-from chainer_lite import initializers
 from chainer_lite import link
-from chainer_lite.links.connection._util import _check_groups
+from chainer_lite.links import _params
+from chainer_lite.links.connection import _util
 from chainer_lite.utils import conv_nd
-from chainer_lite import variable
 
 
 class DeconvolutionND(link.Link):
@@ -49,36 +48,26 @@ class DeconvolutionND(link.Link):
                  initial_bias=None, dilate=1, groups=1):
         super(DeconvolutionND, self).__init__()
 
-        if ksize is None:
-            out_channels, ksize, in_channels = \
-                in_channels, out_channels, None
-
+        in_channels, out_channels, ksize = _util._shift_sizes(
+            in_channels, out_channels, ksize)
+        # stride, pad and outsize stay as given (expanded by the function).
+        self.stride, self.pad, self.outsize = stride, pad, outsize
         self.out_channels = out_channels
-        self.ksize = conv_nd.as_tuple(ksize, ndim)
-        self.stride = stride
-        self.pad = pad
-        self.outsize = outsize
-        self.dilate = conv_nd.as_tuple(dilate, ndim)
+        self.ksize, self.dilate = (
+            conv_nd.as_tuple(v, ndim) for v in (ksize, dilate))
         self.groups = int(groups)
 
         with self.init_scope():
-            W_initializer = initializers._get_initializer(initialW)
-            self.W = variable.Parameter(W_initializer)
+            self.W = _params.new_weight(initialW)
             if in_channels is not None:
                 self._initialize_params(in_channels)
-
-            if nobias:
-                self.b = None
-            else:
-                if initial_bias is None:
-                    initial_bias = 0
-                initial_bias = initializers._get_initializer(initial_bias)
-                self.b = variable.Parameter(initial_bias, out_channels)
+            self.b = _params.new_bias(out_channels, nobias, initial_bias)
 
     def _initialize_params(self, in_channels):
-        _check_groups(in_channels, self.out_channels, self.groups)
-        self.W.initialize(
-            (in_channels, int(self.out_channels / self.groups)) + self.ksize)
+        # Transposed layout: input channels first, outputs split in groups.
+        _util._check_groups(in_channels, self.out_channels, self.groups)
+        out_per_group = int(self.out_channels // self.groups)
+        self.W.initialize((in_channels, out_per_group) + self.ksize)
 
     def forward(self, x):
         """Applies the deconvolution.
@@ -93,8 +82,9 @@ class DeconvolutionND(link.Link):
         if self.W.array is None:
             self._initialize_params(x.shape[1])
         return deconvolution_nd.deconvolution_nd(
-            x, self.W, b=self.b, stride=self.stride, pad=self.pad,
-            outsize=self.outsize, dilate=self.dilate, groups=self.groups)
+            x, self.W, b=self.b, stride=self.stride,
+            pad=self.pad, outsize=self.outsize,
+            dilate=self.dilate, groups=self.groups)
 
 
 class Deconvolution1D(DeconvolutionND):
@@ -107,8 +97,9 @@ class Deconvolution1D(DeconvolutionND):
                  nobias=False, outsize=None, initialW=None, initial_bias=None,
                  dilate=1, groups=1):
         super(Deconvolution1D, self).__init__(
-            1, in_channels, out_channels, ksize, stride, pad, nobias, outsize,
-            initialW, initial_bias, dilate, groups)
+            1, in_channels, out_channels, ksize, stride=stride, pad=pad,
+            nobias=nobias, outsize=outsize, initialW=initialW,
+            initial_bias=initial_bias, dilate=dilate, groups=groups)
 
 
 class Deconvolution3D(DeconvolutionND):
@@ -121,5 +112,6 @@ class Deconvolution3D(DeconvolutionND):
                  nobias=False, outsize=None, initialW=None, initial_bias=None,
                  dilate=1, groups=1):
         super(Deconvolution3D, self).__init__(
-            3, in_channels, out_channels, ksize, stride, pad, nobias, outsize,
-            initialW, initial_bias, dilate, groups)
+            3, in_channels, out_channels, ksize, stride=stride, pad=pad,
+            nobias=nobias, outsize=outsize, initialW=initialW,
+            initial_bias=initial_bias, dilate=dilate, groups=groups)

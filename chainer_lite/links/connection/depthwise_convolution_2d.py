@@ -1,11 +1,8 @@
 """L.DepthwiseConvolution2D: per-channel 2-D convolution with a multiplier."""
-import numpy
-
 from chainer_lite.functions.connection import depthwise_convolution_2d
-from chainer_lite import initializers
 from chainer_lite import link
-from chainer_lite.links.connection._util import _pair
-from chainer_lite import variable
+from chainer_lite.links import _params
+from chainer_lite.links.connection import _util
 
 
 class DepthwiseConvolution2D(link.Link):
@@ -44,34 +41,26 @@ class DepthwiseConvolution2D(link.Link):
     def __init__(self, in_channels, channel_multiplier, ksize, stride=1, pad=0,
                  nobias=False, initialW=None, initial_bias=None):
         super(DepthwiseConvolution2D, self).__init__()
-        self.ksize = ksize
-        self.stride = _pair(stride)
-        self.pad = _pair(pad)
         self.channel_multiplier = channel_multiplier
+        self.ksize = ksize
+        self.stride, self.pad = _util._pair(stride), _util._pair(pad)
         self.nobias = nobias
 
         if initialW is None:
-            initialW = initializers.HeNormal(1. / numpy.sqrt(2))
-
+            initialW = _params.he_normal_half_gain()
         with self.init_scope():
-            W_initializer = initializers._get_initializer(initialW)
-            self.W = variable.Parameter(W_initializer)
-            if nobias:
-                self.b = None
-            else:
-                if initial_bias is None:
-                    initial_bias = initializers.Constant(0)
-                bias_initializer = initializers._get_initializer(initial_bias)
-                self.b = variable.Parameter(bias_initializer)
-
+            # Both shapes depend on the input channels: created empty here.
+            self.W = _params.new_weight(initialW)
+            self.b = _params.new_bias(None, nobias, initial_bias)
         if in_channels is not None:
             self._initialize_params(in_channels)
 
     def _initialize_params(self, in_channels):
-        kh, kw = _pair(self.ksize)
-        self.W.initialize((self.channel_multiplier, in_channels, kh, kw))
+        m = self.channel_multiplier
+        kh, kw = _util._pair(self.ksize)
+        self.W.initialize((m, in_channels, kh, kw))
         if self.b is not None:
-            self.b.initialize(self.channel_multiplier * in_channels)
+            self.b.initialize(m * in_channels)
 
     def forward(self, x):
         """Applies the depthwise convolution.
@@ -87,4 +76,4 @@ class DepthwiseConvolution2D(link.Link):
         if self.W.array is None:
             self._initialize_params(x.shape[1])
         return depthwise_convolution_2d.depthwise_convolution_2d(
-            x, self.W, self.b, self.stride, self.pad)
+            x, self.W, b=self.b, stride=self.stride, pad=self.pad)

@@ -1,9 +1,8 @@
 """L.DilatedConvolution2D: 2-D convolution with dilated filters."""
 from chainer_lite.functions.connection import dilated_convolution_2d
-from chainer_lite import initializers
 from chainer_lite import link
-from chainer_lite.links.connection._util import _pair
-from chainer_lite import variable
+from chainer_lite.links import _params
+from chainer_lite.links.connection import _util
 
 
 class DilatedConvolution2D(link.Link):
@@ -40,31 +39,21 @@ class DilatedConvolution2D(link.Link):
                  dilate=1, nobias=False, initialW=None, initial_bias=None):
         super(DilatedConvolution2D, self).__init__()
 
-        if ksize is None:
-            out_channels, ksize, in_channels = in_channels, out_channels, None
-
-        self.ksize = ksize
-        self.stride = _pair(stride)
-        self.pad = _pair(pad)
-        self.dilate = _pair(dilate)
+        in_channels, out_channels, ksize = _util._shift_sizes(
+            in_channels, out_channels, ksize)
         self.out_channels = out_channels
+        self.ksize = ksize
+        self.stride, self.pad, self.dilate = (
+            _util._pair(v) for v in (stride, pad, dilate))
 
         with self.init_scope():
-            W_initializer = initializers._get_initializer(initialW)
-            self.W = variable.Parameter(W_initializer)
+            self.W = _params.new_weight(initialW)
             if in_channels is not None:
                 self._initialize_params(in_channels)
-
-            if nobias:
-                self.b = None
-            else:
-                if initial_bias is None:
-                    initial_bias = 0
-                initial_bias = initializers._get_initializer(initial_bias)
-                self.b = variable.Parameter(initial_bias, out_channels)
+            self.b = _params.new_bias(out_channels, nobias, initial_bias)
 
     def _initialize_params(self, in_channels):
-        kh, kw = _pair(self.ksize)
+        kh, kw = _util._pair(self.ksize)
         self.W.initialize((self.out_channels, in_channels, kh, kw))
 
     def forward(self, x):
@@ -80,4 +69,5 @@ class DilatedConvolution2D(link.Link):
         if self.W.array is None:
             self._initialize_params(x.shape[1])
         return dilated_convolution_2d.dilated_convolution_2d(
-            x, self.W, self.b, self.stride, self.pad, self.dilate)
+            x, self.W, self.b, stride=self.stride, pad=self.pad,
+            dilate=self.dilate)

@@ -38,11 +38,10 @@ class EmbedID(link.Link):
     def __init__(self, in_size, out_size, initialW=None, ignore_label=None):
         super(EmbedID, self).__init__()
         self.ignore_label = ignore_label
-
+        # Unit-variance Gaussian rows unless told otherwise.
+        init = normal.Normal(1.0) if initialW is None else initialW
         with self.init_scope():
-            if initialW is None:
-                initialW = normal.Normal(1.0)
-            self.W = variable.Parameter(initialW, (in_size, out_size))
+            self.W = variable.Parameter(init, shape=(in_size, out_size))
 
     @classmethod
     def from_params(cls, W, ignore_label=None):
@@ -68,4 +67,5 @@ class EmbedID(link.Link):
         Returns:
             ~chainer.Variable: Embeddings, of shape ``x.shape + (out_size,)``.
         """
-        return embed_id.embed_id(x, self.W, ignore_label=self.ignore_label)
+        ignored = self.ignore_label
+        return embed_id.embed_id(x, self.W, ignore_label=ignored)

@@ -54,6 +54,7 @@ class Highway(link.Chain):
         Returns:
             ~chainer.Variable: Output of the same shape.
         """
-        out_plain = self.activate(self.plain(x))
-        out_transform = sigmoid.sigmoid(self.transform(x))
-        return out_plain * out_transform + x * (1 - out_transform)
+        candidate = self.activate(self.plain(x))
+        gate = sigmoid.sigmoid(self.transform(x))
+        # The gate mixes the candidate in; the rest of x passes unchanged.
+        return candidate * gate + x * (1 - gate)

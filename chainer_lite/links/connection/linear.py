@@ -1,7 +1,8 @@
 """L.Linear: the fully-connected layer ``y = x W^T + b``."""
 from chainer_lite.functions.connection import linear
-from chainer_lite import initializers
 from chainer_lite import link
+from chainer_lite.links import _params
+from chainer_lite.links.connection import _util
 from chainer_lite import utils
 from chainer_lite import variable
 
@@ -51,24 +52,15 @@ class Linear(link.Link):
     def __init__(self, in_size, out_size=None, nobias=False,
                  initialW=None, initial_bias=None):
         super(Linear, self).__init__()
-        if out_size is None:
+        if out_size is None:  # a single size is the output size
             in_size, out_size = None, in_size
-        self.in_size = in_size
-        self.out_size = out_size
+        self.in_size, self.out_size = in_size, out_size
 
         with self.init_scope():
-            W_initializer = initializers._get_initializer(initialW)
-            self.W = variable.Parameter(W_initializer)
+            self.W = _params.new_weight(initialW)
             if in_size is not None:
                 self._initialize_params(in_size)
-
-            if nobias:
-                self.b = None
-            else:
-                if initial_bias is None:
-                    initial_bias = 0
-                bias_initializer = initializers._get_initializer(initial_bias)
-                self.b = variable.Parameter(bias_initializer, out_size)
+            self.b = _params.new_bias(out_size, nobias, initial_bias)
 
     def _initialize_params(self, in_size):
         self.W.initialize((self.out_size, in_size))
@@ -87,12 +79,10 @@ class Linear(link.Link):
         Returns:
             Linear: The new link.
         """
-        out_size, in_size = W.shape
-        if b is not None and out_size != b.size:
-            raise ValueError('`out_size` does not match the size of `b`')
-        return cls(
-            in_size, out_size, nobias,
-            initialW=variable.as_array(W), initial_bias=variable.as_array(b))
+        n_out, n_in = W.shape
+        _util._check_bias_size(b, n_out, 'out_size')
+        W, b = variable.as_array(W), variable.as_array(b)
+        return cls(n_in, n_out, nobias=nobias, initialW=W, initial_bias=b)
 
     @property
     def printable_specs(self):
@@ -114,6 +104,7 @@ class Linear(link.Link):
             ``x.shape[:n_batch_axes] + (out_size,)``.
         """
         if self.W.array is None:
+            # Every axis after the batch axes feeds the layer.
             self._initialize_params(
                 utils.size_of_shape(x.shape[n_batch_axes:]))
-        return linear.linear(x, self.W, self.b, n_batch_axes=n_batch_axes)
+        return linear.linear(x, self.W, b=self.b, n_batch_axes=n_batch_axes)

@@ -1,9 +1,8 @@
 """L.LocalConvolution2D: 2-D convolution with per-position filters."""
 from chainer_lite.functions.connection import local_convolution_2d
-from chainer_lite import initializers
 from chainer_lite import link
-from chainer_lite.links.connection._util import _pair
-from chainer_lite import variable
+from chainer_lite.links import _params
+from chainer_lite.links.connection import _util
 
 
 class LocalConvolution2D(link.Link):
@@ -42,34 +41,27 @@ class LocalConvolution2D(link.Link):
                  stride=1, nobias=False, initialW=None, initial_bias=None,
                  **kwargs):
         super(LocalConvolution2D, self).__init__()
-        self.ksize = ksize
-        self.stride = _pair(stride)
-        self.nobias = nobias
         self.out_channels = out_channels
+        self.ksize = ksize
+        self.stride = _util._pair(stride)
+        self.nobias = nobias
 
         with self.init_scope():
-            W_initializer = initializers._get_initializer(initialW)
-            self.W = variable.Parameter(W_initializer)
-            if nobias:
-                self.b = None
-            else:
-                if initial_bias is None:
-                    initial_bias = 0
-                bias_initializer = initializers._get_initializer(initial_bias)
-                self.b = variable.Parameter(bias_initializer)
-            if in_channels is not None and in_size is not None:
-                self._initialize_params(in_channels, _pair(in_size))
+            # Shapes depend on the input: both are created empty here.
+            self.W = _params.new_weight(initialW)
+            self.b = _params.new_bias(None, nobias, initial_bias)
+            if not (in_channels is None or in_size is None):
+                self._initialize_params(in_channels, in_size)
 
     def _initialize_params(self, in_channels, in_size):
-        kh, kw = _pair(self.ksize)
-        ih, iw = _pair(in_size)
-        # The output size of a valid convolution; the stride is not applied
-        # here, as in Chainer.
-        oh = ih - kh + 1
-        ow = iw - kw + 1
-        self.W.initialize((self.out_channels, oh, ow, in_channels, kh, kw))
+        window = tuple(_util._pair(self.ksize))
+        # One filter per position of a valid (unpadded) convolution output;
+        # like Chainer, the stride is not taken into account here.
+        out_hw = tuple(n - k + 1 for n, k in zip(_util._pair(in_size), window))
+        self.W.initialize(
+            (self.out_channels,) + out_hw + (in_channels,) + window)
         if not self.nobias:
-            self.b.initialize((self.out_channels, oh, ow))
+            self.b.initialize((self.out_channels,) + out_hw)
 
     def forward(self, x):
         """Applies the locally connected layer.

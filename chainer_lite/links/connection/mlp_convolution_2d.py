@@ -1,12 +1,13 @@
 """L.MLPConvolution2D: a convolution followed by 1x1 convolutions (mlpconv)."""
 from chainer_lite.functions.activation import relu
 from chainer_lite import link
+from chainer_lite.links.connection import _util
 from chainer_lite.links.connection import convolution_2d
 from chainer_lite.utils import argument
 
 
 class MLPConvolution2D(link.ChainList):
-    """Two-dimensional MLP convolution layer of Network in Network.
+    """The "mlpconv" layer of Network in Network, on 2-D inputs.
 
     A ``ksize`` convolution followed by 1x1 convolutions, one per further
     entry of ``out_channels``, with ``activation`` between them (not after
@@ -46,17 +47,20 @@ class MLPConvolution2D(link.ChainList):
         conv_init, bias_init = argument.parse_kwargs(
             kwargs, ('conv_init', None), ('bias_init', None))
 
-        if ksize is None:
-            out_channels, ksize, in_channels = in_channels, out_channels, None
-
+        in_channels, out_channels, ksize = _util._shift_sizes(
+            in_channels, out_channels, ksize)
         assert len(out_channels) > 0
-        convs = [convolution_2d.Convolution2D(
-            in_channels, out_channels[0], ksize, stride, pad,
-            initialW=conv_init, initial_bias=bias_init)]
-        for n_in, n_out in zip(out_channels, out_channels[1:]):
-            convs.append(convolution_2d.Convolution2D(
-                n_in, n_out, 1, initialW=conv_init, initial_bias=bias_init))
-        super(MLPConvolution2D, self).__init__(*convs)
+
+        # (in, out, ksize, stride, pad) of each layer: the first one has the
+        # requested window, the following ones are 1x1.
+        specs = [(in_channels, out_channels[0], ksize, stride, pad)]
+        specs.extend((c_in, c_out, 1, 1, 0) for c_in, c_out in
+                     zip(out_channels[:-1], out_channels[1:]))
+        super(MLPConvolution2D, self).__init__(*[
+            convolution_2d.Convolution2D(
+                c_in, c_out, k, stride=s, pad=p, initialW=conv_init,
+                initial_bias=bias_init)
+            for c_in, c_out, k, s, p in specs])
         self.activation = activation
 
     def forward(self, x):
@@ -69,7 +73,7 @@ class MLPConvolution2D(link.ChainList):
         Returns:
             ~chainer.Variable: Output of the last convolution.
         """
-        f = self.activation
-        for layer in self[:-1]:
-            x = f(layer(x))
-        return self[-1](x)
+        *hidden, last = self
+        for conv in hidden:
+            x = self.activation(conv(x))
+        return last(x)

@@ -24,7 +24,8 @@ class Parameter(link.Link):
 
     def __init__(self, array):
         super(Parameter, self).__init__()
-        self.add_param('W', array.shape, dtype=array.dtype)
+        # Registered uninitialized, then given the very array (no copy).
+        self.add_param('W', shape=array.shape, dtype=array.dtype)
         self.W.array = array
         device = backend.get_device_from_array(array)
         if not isinstance(device, backend.CpuDevice):
@@ -39,6 +40,8 @@ class Parameter(link.Link):
         Returns:
             ~chainer.Variable: A variable whose creator reads ``W``.
         """
-        W = identity.identity(self.W)
-        W.volatile = volatile
-        return identity.identity(W)
+        # Two identities, as in Chainer v1 where the flag could cut the
+        # graph; ``volatile`` is only recorded on the intermediate variable.
+        copy = identity.identity(self.W)
+        copy.volatile = volatile
+        return identity.identity(copy)

@@ -1,5 +1,4 @@
 """L.Scale: multiplies by a learned (or given) scale, then adds a bias."""
-import chainer_lite
 from chainer_lite.functions.math import scale
 from chainer_lite import link
 from chainer_lite.links.connection import bias
@@ -37,18 +36,18 @@ class Scale(link.Chain):
     def __init__(self, axis=1, W_shape=None, bias_term=False, bias_shape=None):
         super(Scale, self).__init__()
         self.axis = axis
-
+        learned = W_shape is not None
+        if bias_term and not learned and bias_shape is None:
+            raise ValueError(
+                'bias_shape should be given if W is not '
+                'learnt parameter and bias_term is True.')
         with self.init_scope():
-            if W_shape is not None:
+            if learned:
                 self.W = variable.Parameter(1, W_shape)
-                if bias_term:
-                    self.bias = bias.Bias(axis, W_shape)
-            elif bias_term:
-                if bias_shape is None:
-                    raise ValueError(
-                        'bias_shape should be given if W is not '
-                        'learnt parameter and bias_term is True.')
-                self.bias = bias.Bias(axis, bias_shape)
+            if bias_term:
+                # A learned scale fixes the bias shape too.
+                self.bias = bias.Bias(
+                    axis, W_shape if learned else bias_shape)
 
     def forward(self, *xs):
         """Scales (and shifts) the input.
@@ -60,16 +59,7 @@ class Scale(link.Chain):
         Returns:
             ~chainer.Variable: The result.
         """
-        if hasattr(self, 'W'):
-            if chainer_lite.is_debug():
-                assert len(xs) == 1
-            x, = xs
-            z = scale.scale(x, self.W, self.axis)
-        else:
-            if chainer_lite.is_debug():
-                assert len(xs) == 2
-            x, y = xs
-            z = scale.scale(x, y, self.axis)
-        if hasattr(self, 'bias'):
-            return self.bias(z)
-        return z
+        x, factor = bias._split_inputs(xs, getattr(self, 'W', None))
+        z = scale.scale(x, factor, self.axis)
+        shift = getattr(self, 'bias', None)
+        return z if shift is None else shift(z)

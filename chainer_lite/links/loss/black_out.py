@@ -2,13 +2,12 @@
 import numpy
 
 from chainer_lite.functions.loss import black_out
-from chainer_lite import link
-from chainer_lite.utils import walker_alias
+from chainer_lite.links.loss import _sampler_link
 from chainer_lite import variable
 
 
-class BlackOut(link.Link):
-    """BlackOut loss layer.
+class BlackOut(_sampler_link.SamplerLink):
+    """Layer computing the BlackOut loss (sampled softmax).
 
     Holds the output embedding ``W`` ``(vocab_size, in_size)`` (uninitialized
     values are NaN: set it before training) and a sampler drawing negative
@@ -33,17 +32,11 @@ class BlackOut(link.Link):
 
     def __init__(self, in_size, counts, sample_size):
         super(BlackOut, self).__init__()
-        vocab_size = len(counts)
-        self.sampler = walker_alias.WalkerAlias(
-            numpy.array(counts, dtype=numpy.float32))
+        self._set_sampler(_sampler_link.frequencies(counts, numpy.float32))
         self.sample_size = sample_size
-
         with self.init_scope():
-            self.W = variable.Parameter(shape=(vocab_size, in_size))
-
-    def device_resident_accept(self, visitor):
-        super(BlackOut, self).device_resident_accept(visitor)
-        self.sampler.device_resident_accept(visitor)
+            # No initializer: NaN until loaded or set by the user (Chainer).
+            self.W = variable.Parameter(None, (len(counts), in_size))
 
     def forward(self, x, t):
         """Computes the loss.
@@ -55,9 +48,8 @@ class BlackOut(link.Link):
         Returns:
             ~chainer.Variable: The loss.
         """
-        if self.sample_data is not None:
-            sample_data = self.sample_data
-        else:
-            sample_data = self.sampler.sample((x.shape[0], self.sample_size))
-        samples = variable.Variable(sample_data, requires_grad=False)
-        return black_out.black_out(x, t, self.W, samples)
+        ids = self.sample_data
+        if ids is None:
+            ids = self.sampler.sample((len(x), self.sample_size))
+        return black_out.black_out(
+            x, t, self.W, variable.Variable(ids, requires_grad=False))

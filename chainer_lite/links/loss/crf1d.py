@@ -8,6 +8,13 @@ from chainer_lite.links.rnn.n_step_rnn import permutate_list
 from chainer_lite import variable
 
 
+def _time_major(seqs, order):
+    # Batch-major sequences sorted by decreasing length, then transposed
+    # into one batch per time step.
+    return transpose_sequence.transpose_sequence(
+        permutate_list(seqs, order, inv=False))
+
+
 class CRF1d(link.Link):
     """Linear-chain CRF layer holding the transition ``cost`` matrix.
 
@@ -35,12 +42,10 @@ class CRF1d(link.Link):
 
     def __init__(self, n_label, initial_cost=None):
         super(CRF1d, self).__init__()
-        if initial_cost is None:
-            initial_cost = initializers.constant.Zero()
-
+        # cost[i, j]: score of label j following label i (zero by default).
+        init = initializers.Zero() if initial_cost is None else initial_cost
         with self.init_scope():
-            self.cost = variable.Parameter(initializer=initial_cost,
-                                           shape=(n_label, n_label))
+            self.cost = variable.Parameter(init, (n_label, n_label))
 
     def forward(self, xs, ys, reduce='mean', transpose=False):
         """Computes the negative log-likelihood of label sequences.
@@ -58,12 +63,9 @@ class CRF1d(link.Link):
             ~chainer.Variable: The loss.
         """
         if transpose:
-            indices = argsort_list_descent(xs)
-            xs = permutate_list(xs, indices, inv=False)
-            ys = permutate_list(ys, indices, inv=False)
-            xs = transpose_sequence.transpose_sequence(xs)
-            ys = transpose_sequence.transpose_sequence(ys)
-        return crf1d.crf1d(self.cost, xs, ys, reduce)
+            order = argsort_list_descent(xs)
+            xs, ys = (_time_major(seqs, order) for seqs in (xs, ys))
+        return crf1d.crf1d(self.cost, xs, ys, reduce=reduce)
 
     def argmax(self, xs, transpose=False):
         """Returns the most likely label sequences and their scores.
@@ -79,10 +81,9 @@ class CRF1d(link.Link):
         """
         if not transpose:
             return crf1d.argmax_crf1d(self.cost, xs)
-        indices = argsort_list_descent(xs)
-        xs = permutate_list(xs, indices, inv=False)
-        trans_x = transpose_sequence.transpose_sequence(xs)
-        score, path = crf1d.argmax_crf1d(self.cost, trans_x)
-        path = transpose_sequence.transpose_sequence(path)
-        path = [p.array for p in path]
-        return score, permutate_list(path, indices, inv=True)
+        order = argsort_list_descent(xs)
+        score, path = crf1d.argmax_crf1d(self.cost, _time_major(xs, order))
+        # Back to one label array per sequence, in the caller's order.
+        per_sequence = [
+            v.array for v in transpose_sequence.transpose_sequence(path)]
+        return score, permutate_list(per_sequence, order, inv=True)

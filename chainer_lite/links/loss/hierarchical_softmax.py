@@ -1,6 +1,6 @@
 """L.BinaryHierarchicalSoftmax: softmax over words arranged in a tree."""
 import copy
-import queue
+import heapq
 
 import numpy
 
@@ -46,35 +46,25 @@ class TreeParser(object):
     def parse(self, tree):
         """Parses ``tree``, filling the paths and codes."""
         self.next_id = 0
-        self.path = []
-        self.code = []
         self.paths = {}
         self.codes = {}
-        self._parse(tree)
-
-        assert len(self.path) == 0
-        assert len(self.code) == 0
-        assert len(self.paths) == len(self.codes)
-
-    def _parse(self, node):
-        if isinstance(node, tuple):
+        # Depth first, left before right, with an explicit stack; internal
+        # nodes are numbered when first reached (pre-order).
+        pending = [(tree, (), ())]
+        while pending:
+            node, path, code = pending.pop()
+            if not isinstance(node, tuple):
+                self.paths[node] = numpy.array(path, dtype=numpy.int32)
+                self.codes[node] = numpy.array(code, dtype=self.dtype)
+                continue
             if len(node) != 2:
                 raise ValueError(
                     'All internal nodes must have two child nodes')
-            left, right = node
-            self.path.append(self.next_id)
+            path += (self.next_id,)
             self.next_id += 1
-            self.code.append(1.0)
-            self._parse(left)
-
-            self.code[-1] = -1.0
-            self._parse(right)
-
-            self.path.pop()
-            self.code.pop()
-        else:
-            self.paths[node] = numpy.array(self.path, dtype=numpy.int32)
-            self.codes[node] = numpy.array(self.code, dtype=self.dtype)
+            left, right = node
+            pending.append((right, path, code + (-1.0,)))
+            pending.append((left, path, code + (1.0,)))
 
 
 class BinaryHierarchicalSoftmaxFunction(
@@ -96,23 +86,15 @@ class BinaryHierarchicalSoftmaxFunction(
         device_resident.DeviceResident.__init__(self)
         parser = TreeParser(dtype)
         parser.parse(tree)
-        paths = parser.get_paths()
-        codes = parser.get_codes()
-        n_vocab = max(paths.keys()) + 1
-
-        # All paths concatenated; the path of leaf i is
-        # paths[begins[i]:begins[i + 1]].
-        self.paths = numpy.concatenate(
-            [paths[i] for i in range(n_vocab) if i in paths])
-        self.codes = numpy.concatenate(
-            [codes[i] for i in range(n_vocab) if i in codes])
-        begins = numpy.empty((n_vocab + 1,), dtype=numpy.int32)
-        begins[0] = 0
-        for i in range(n_vocab):
-            length = len(paths[i]) if i in paths else 0
-            begins[i + 1] = begins[i] + length
-        self.begins = begins
-
+        paths, codes = parser.get_paths(), parser.get_codes()
+        # The paths of all words, concatenated in word ID order: the path
+        # of word i is paths[begins[i]:begins[i + 1]] (empty for an ID
+        # absent from the tree).
+        words = [i for i in range(max(paths) + 1) if i in paths]
+        self.paths = numpy.concatenate([paths[i] for i in words])
+        self.codes = numpy.concatenate([codes[i] for i in words])
+        lengths = [len(paths.get(i, ())) for i in range(max(paths) + 1)]
+        self.begins = numpy.cumsum([0] + lengths).astype(numpy.int32)
         self.parser_size = parser.size()
 
     def check_type_forward(self, in_types):
@@ -134,9 +116,8 @@ class BinaryHierarchicalSoftmaxFunction(
     def device_resident_accept(self, visitor):
         super(BinaryHierarchicalSoftmaxFunction, self).device_resident_accept(
             visitor)
-        self.paths = visitor.visit_array(self.paths)
-        self.codes = visitor.visit_array(self.codes)
-        self.begins = visitor.visit_array(self.begins)
+        for table in ('paths', 'codes', 'begins'):
+            setattr(self, table, visitor.visit_array(getattr(self, table)))
 
     def _path_matrices(self, xp, t):
         # Paths and codes of the targets padded to one length: (batch,
@@ -213,12 +194,12 @@ class BinaryHierarchicalSoftmax(link.Link):
 
     def __init__(self, in_size, tree, dtype=None):
         super(BinaryHierarchicalSoftmax, self).__init__()
-        dtype = chainer_lite.get_dtype(dtype)
-        self._func = BinaryHierarchicalSoftmaxFunction(tree, dtype)
-
+        self._func = BinaryHierarchicalSoftmaxFunction(
+            tree, chainer_lite.get_dtype(dtype))
+        n_nodes = self._func.parser_size  # one row per internal node
         with self.init_scope():
-            self.W = variable.Parameter(uniform.Uniform(1),
-                                        (self._func.parser_size, in_size))
+            self.W = variable.Parameter(
+                uniform.Uniform(1), shape=(n_nodes, in_size))
 
     def device_resident_accept(self, visitor):
         super(BinaryHierarchicalSoftmax, self).device_resident_accept(visitor)
@@ -243,17 +224,18 @@ class BinaryHierarchicalSoftmax(link.Link):
         if not word_counts:
             raise ValueError('Empty vocabulary')
 
-        q = queue.PriorityQueue()
-        # The uid keeps the heap from comparing words or subtrees.
-        for uid, (word, count) in enumerate(word_counts.items()):
-            q.put((count, uid, word))
-
-        while q.qsize() >= 2:
-            (count1, id1, word1) = q.get()
-            (count2, id2, word2) = q.get()
-            q.put((count1 + count2, min(id1, id2), (word1, word2)))
-
-        return q.get()[2]
+        # Entries (count, uid, subtree); the unique uid decides ties, so
+        # words or subtrees are never compared.
+        heap = [(count, uid, word)
+                for uid, (word, count) in enumerate(word_counts.items())]
+        heapq.heapify(heap)
+        while len(heap) > 1:
+            count_a, uid_a, tree_a = heapq.heappop(heap)
+            count_b, uid_b, tree_b = heapq.heappop(heap)
+            heapq.heappush(
+                heap, (count_a + count_b, min(uid_a, uid_b),
+                       (tree_a, tree_b)))
+        return heap[0][2]
 
     def forward(self, x, t):
         """Computes the loss of a batch.

@@ -1,16 +1,13 @@
 """L.NegativeSampling: the negative sampling loss with its embedding."""
-import numpy
-
 import chainer_lite
 from chainer_lite.functions.loss import negative_sampling
-from chainer_lite import link
+from chainer_lite.links.loss import _sampler_link
 from chainer_lite.utils import argument
-from chainer_lite.utils import walker_alias
 from chainer_lite import variable
 
 
-class NegativeSampling(link.Link):
-    """Negative sampling loss layer.
+class NegativeSampling(_sampler_link.SamplerLink):
+    """Loss layer of word2vec-style negative sampling.
 
     Holds the output embedding ``W`` ``(vocab_size, in_size)`` (zero at
     start) and a sampler drawing negative words with probability
@@ -40,19 +37,12 @@ class NegativeSampling(link.Link):
 
     def __init__(self, in_size, counts, sample_size, power=0.75, dtype=None):
         super(NegativeSampling, self).__init__()
-        dtype = chainer_lite.get_dtype(dtype)
-        vocab_size = len(counts)
         self.sample_size = sample_size
-        p = numpy.array(counts, dtype)
-        numpy.power(p, dtype.type(power), p)
-        self.sampler = walker_alias.WalkerAlias(p)
-
+        # Frequencies are flattened by ``power`` (0.75 in word2vec).
+        self._set_sampler(_sampler_link.frequencies(
+            counts, chainer_lite.get_dtype(dtype), power))
         with self.init_scope():
-            self.W = variable.Parameter(0, (vocab_size, in_size))
-
-    def device_resident_accept(self, visitor):
-        super(NegativeSampling, self).device_resident_accept(visitor)
-        self.sampler.device_resident_accept(visitor)
+            self.W = variable.Parameter(0, shape=(len(counts), in_size))
 
     def forward(self, x, t, reduce='sum', **kwargs):
         """Computes the loss.
@@ -69,5 +59,5 @@ class NegativeSampling(link.Link):
         return_samples, = argument.parse_kwargs(
             kwargs, ('return_samples', False))
         return negative_sampling.negative_sampling(
-            x, t, self.W, self.sampler.sample, self.sample_size,
+            x, t, self.W, self.sampler.sample, sample_size=self.sample_size,
             reduce=reduce, return_samples=return_samples)

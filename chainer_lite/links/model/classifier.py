@@ -5,6 +5,20 @@ from chainer_lite import link
 from chainer_lite import reporter
 
 
+def _pop_label(key, args, kwargs):
+    # Takes the labels out of the call arguments: ``args[key]`` for an int
+    # key, ``kwargs[key]`` (removed from the dict) for a str key.
+    if isinstance(key, str):
+        if key not in kwargs:
+            raise ValueError('Label key "%s" is not found' % key)
+        return kwargs.pop(key), args
+    if not -len(args) <= key < len(args):
+        raise ValueError('Label key %d is out of bounds' % key)
+    rest = list(args)
+    t = rest.pop(key)
+    return t, tuple(rest)
+
+
 class Classifier(link.Chain):
     """A chain computing the loss (and accuracy) of a predictor.
 
@@ -55,14 +69,11 @@ class Classifier(link.Chain):
         if not isinstance(label_key, (int, str)):
             raise TypeError('label_key must be int or str, but is %s' %
                             type(label_key))
-
         super(Classifier, self).__init__()
-        self.lossfun = lossfun
-        self.accfun = accfun
-        self.y = None
-        self.loss = None
-        self.accuracy = None
+        self.lossfun, self.accfun = lossfun, accfun
         self.label_key = label_key
+        # Results of the last forward pass.
+        self.y = self.loss = self.accuracy = None
 
         with self.init_scope():
             self.predictor = predictor
@@ -82,30 +93,14 @@ class Classifier(link.Chain):
         Raises:
             ValueError: The labels are not among the arguments.
         """
-        if isinstance(self.label_key, int):
-            if not (-len(args) <= self.label_key < len(args)):
-                msg = 'Label key %d is out of bounds' % self.label_key
-                raise ValueError(msg)
-            t = args[self.label_key]
-            if self.label_key == -1:
-                args = args[:-1]
-            else:
-                args = args[:self.label_key] + args[self.label_key + 1:]
-        elif isinstance(self.label_key, str):
-            if self.label_key not in kwargs:
-                msg = 'Label key "%s" is not found' % self.label_key
-                raise ValueError(msg)
-            t = kwargs[self.label_key]
-            del kwargs[self.label_key]
-
-        # Drop the previous batch's results (and their graphs) first.
-        self.y = None
-        self.loss = None
-        self.accuracy = None
-        self.y = self.predictor(*args, **kwargs)
-        self.loss = self.lossfun(self.y, t)
+        t, args = _pop_label(self.label_key, args, kwargs)
+        # Drop the previous batch's results (and the graphs they hold)
+        # before the predictor builds a new one.
+        self.y = self.loss = self.accuracy = None
+        y = self.y = self.predictor(*args, **kwargs)
+        self.loss = self.lossfun(y, t)
         reporter.report({'loss': self.loss}, self)
         if self.compute_accuracy:
-            self.accuracy = self.accfun(self.y, t)
+            self.accuracy = self.accfun(y, t)
             reporter.report({'accuracy': self.accuracy}, self)
         return self.loss

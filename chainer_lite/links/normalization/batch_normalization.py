@@ -7,8 +7,8 @@ from chainer_lite import configuration
 from chainer_lite.functions.normalization import batch_normalization
 from chainer_lite import initializers
 from chainer_lite import link
+from chainer_lite.links.normalization import _common
 from chainer_lite.utils import argument
-from chainer_lite import variable
 
 
 class BatchNormalization(link.Link):
@@ -75,61 +75,63 @@ class BatchNormalization(link.Link):
                  initial_gamma=None, initial_beta=None, axis=None,
                  initial_avg_mean=None, initial_avg_var=None):
         super(BatchNormalization, self).__init__()
-
         if size is None and axis is None:
             raise RuntimeError('size or axis is required')
+        self.decay = decay
+        self.eps = eps
+        self.axis = (axis,) if isinstance(axis, int) else axis
+        # Statistics and parameters stay float32 under mixed16.
+        self._highprec_dtype = chainer_lite.get_dtype(
+            dtype, map_mixed16=numpy.float32)
+        # Kept until the statistics are created (maybe at the first call).
         self._initial_avg_mean = initial_avg_mean
         self._initial_avg_var = initial_avg_var
         self.N = 0
         self.register_persistent('N')
-        self.decay = decay
-        self.eps = eps
-        if isinstance(axis, int):
-            axis = (axis,)
-        self.axis = axis
-        self._highprec_dtype = chainer_lite.get_dtype(
-            dtype, map_mixed16=numpy.float32)
 
         with self.init_scope():
             if use_gamma:
-                if initial_gamma is None:
-                    initial_gamma = 1
-                gamma_initializer = \
-                    initializers._get_initializer(initial_gamma)
-                gamma_initializer.dtype = self._highprec_dtype
-                self.gamma = variable.Parameter(gamma_initializer)
+                self.gamma = _common.deferred_param(
+                    initial_gamma, 1, dtype=self._highprec_dtype)
             if use_beta:
-                if initial_beta is None:
-                    initial_beta = 0
-                beta_initializer = initializers._get_initializer(initial_beta)
-                beta_initializer.dtype = self._highprec_dtype
-                self.beta = variable.Parameter(beta_initializer)
-
-        if size is None:
-            self.avg_mean = None
-            self.avg_var = None
-        else:
+                self.beta = _common.deferred_param(
+                    initial_beta, 0, dtype=self._highprec_dtype)
+        self.avg_mean = self.avg_var = None
+        if size is not None:
             self._initialize_params(size)
         self.register_persistent('avg_mean')
         self.register_persistent('avg_var')
 
     def _initialize_params(self, shape):
-        self.avg_mean = self._init_array(self._initial_avg_mean, 0, shape)
-        self._initial_avg_mean = None
-        self.avg_var = self._init_array(self._initial_avg_var, 1, shape)
-        self._initial_avg_var = None
-        if self.gamma is not None:
-            self.gamma.initialize(shape)
-        if self.beta is not None:
-            self.beta.initialize(shape)
+        # Creation order (mean, var, gamma, beta) fixes the order of random
+        # draws if an initializer is random.
+        self.avg_mean = self._statistic(self._initial_avg_mean, 0, shape)
+        self.avg_var = self._statistic(self._initial_avg_var, 1, shape)
+        self._initial_avg_mean = self._initial_avg_var = None
+        for param in (self.gamma, self.beta):
+            if param is not None:
+                param.initialize(shape)
 
-    def _init_array(self, initializer, default_value, size):
-        if initializer is None:
-            initializer = default_value
-        initializer = initializers._get_initializer(initializer)
+    def _statistic(self, initial, fill, shape):
+        init = initializers._get_initializer(
+            fill if initial is None else initial)
         return initializers.generate_array(
-            initializer, size, self.xp, dtype=self._highprec_dtype,
+            init, shape, self.xp, dtype=self._highprec_dtype,
             device=self.device)
+
+    def _scale_and_shift(self, dtype=None):
+        # A disabled gamma or beta acts as ones or zeros (of ``dtype``, by
+        # default that of the statistics).
+        gamma, beta = self.gamma, self.beta
+        if gamma is None or beta is None:
+            shape = self.avg_mean.shape
+            dtype = self._highprec_dtype if dtype is None else dtype
+            with backend.using_device(self.device):
+                if gamma is None:
+                    gamma = self.xp.ones(shape, dtype=dtype)
+                if beta is None:
+                    beta = self.xp.zeros(shape, dtype=dtype)
+        return gamma, beta
 
     @property
     def printable_specs(self):
@@ -159,45 +161,19 @@ class BatchNormalization(link.Link):
                  'Use chainer.using_config')
 
         if self.avg_mean is None:
-            param_shape = tuple(
-                d for i, d in enumerate(x.shape) if i not in self.axis)
-            self._initialize_params(param_shape)
-
-        gamma = self.gamma
-        if gamma is None:
-            with backend.using_device(self.device):
-                gamma = self.xp.ones(
-                    self.avg_mean.shape, dtype=self._highprec_dtype)
-
-        beta = self.beta
-        if beta is None:
-            with backend.using_device(self.device):
-                beta = self.xp.zeros(
-                    self.avg_mean.shape, dtype=self._highprec_dtype)
-
-        if configuration.config.train:
-            if finetune:
-                self.N += 1
-                decay = 1. - 1. / self.N
-            else:
-                decay = self.decay
-
-            avg_mean = self.avg_mean
-            avg_var = self.avg_var
-            if configuration.config.in_recomputing:
-                # A recomputed forward pass must not update the statistics
-                # a second time.
-                if finetune:
-                    self.N -= 1
-                avg_mean = None
-                avg_var = None
-
-            return batch_normalization.batch_normalization(
-                x, gamma, beta, eps=self.eps, running_mean=avg_mean,
-                running_var=avg_var, decay=decay, axis=self.axis)
-        return batch_normalization.fixed_batch_normalization(
-            x, gamma, beta, self.avg_mean, self.avg_var, self.eps,
-            axis=self.axis)
+            # One statistic per position of the axes kept.
+            self._initialize_params(tuple(
+                n for ax, n in enumerate(x.shape) if ax not in self.axis))
+        gamma, beta = self._scale_and_shift()
+        if not configuration.config.train:
+            return batch_normalization.fixed_batch_normalization(
+                x, gamma, beta, self.avg_mean, self.avg_var, self.eps,
+                axis=self.axis)
+        decay, update = _common.running_decay(self, finetune)
+        running = (self.avg_mean, self.avg_var) if update else (None, None)
+        return batch_normalization.batch_normalization(
+            x, gamma, beta, eps=self.eps, running_mean=running[0],
+            running_var=running[1], decay=decay, axis=self.axis)
 
     def start_finetuning(self):
         """Resets the count of fine-tuning batches.

@@ -1,9 +1,9 @@
 """L.BatchRenormalization: batch normalization with bounded corrections."""
 import chainer_lite
-from chainer_lite import backend
 from chainer_lite import configuration
 from chainer_lite.functions.normalization import batch_normalization
 from chainer_lite.functions.normalization import batch_renormalization
+from chainer_lite.links.normalization import _common
 from chainer_lite.links.normalization.batch_normalization import \
     BatchNormalization
 
@@ -52,14 +52,12 @@ class BatchRenormalization(BatchNormalization):
         # ``axis`` and ``initial_avg_mean`` slots of BatchNormalization;
         # naming them keeps their meaning.
         super(BatchRenormalization, self).__init__(
-            size, decay, eps, dtype, use_gamma, use_beta,
-            initial_gamma, initial_beta,
-            initial_avg_mean=initial_avg_mean,
+            size, decay=decay, eps=eps, dtype=dtype, use_gamma=use_gamma,
+            use_beta=use_beta, initial_gamma=initial_gamma,
+            initial_beta=initial_beta, initial_avg_mean=initial_avg_mean,
             initial_avg_var=initial_avg_var)
-        self.rmax = rmax
-        self.dmax = dmax
-        self.r = None
-        self.d = None
+        self.rmax, self.dmax = rmax, dmax
+        self.r = self.d = None
 
     def forward(self, x, finetune=False):
         """Renormalizes the input.
@@ -71,43 +69,21 @@ class BatchRenormalization(BatchNormalization):
         Returns:
             ~chainer.Variable: The output.
         """
-        if self.gamma is not None:
-            gamma = self.gamma
-        else:
-            with backend.using_device(self.device):
-                gamma = self.xp.ones(self.avg_mean.shape, dtype=x.dtype)
-        if self.beta is not None:
-            beta = self.beta
-        else:
-            with backend.using_device(self.device):
-                beta = self.xp.zeros(self.avg_mean.shape, dtype=x.dtype)
-
+        gamma, beta = self._scale_and_shift(dtype=x.dtype)
         if not configuration.config.train:
             return batch_normalization.fixed_batch_normalization(
                 x, gamma, beta, self.avg_mean, self.avg_var, self.eps)
 
-        if finetune:
-            self.N += 1
-            decay = 1. - 1. / self.N
+        decay, update = _common.running_decay(self, finetune)
+        if update:
+            running = (self.avg_mean, self.avg_var)
+            if chainer_lite.config._will_recompute:
+                # Saved for the recomputation, which must normalize with the
+                # statistics of this (first) pass.
+                self._prev_avg_mean, self._prev_avg_var = (
+                    stat.copy() for stat in running)
         else:
-            decay = self.decay
-
-        avg_mean = self.avg_mean
-        avg_var = self.avg_var
-        update_statistics = True
-        config = chainer_lite.config
-        if config.in_recomputing:
-            # A recomputation must see the statistics of the first pass and
-            # leave them alone.
-            if finetune:
-                self.N -= 1
-            avg_mean = self._prev_avg_mean
-            avg_var = self._prev_avg_var
-            update_statistics = False
-        elif config._will_recompute:
-            self._prev_avg_mean = avg_mean.copy()
-            self._prev_avg_var = avg_var.copy()
-
+            running = (self._prev_avg_mean, self._prev_avg_var)
         return batch_renormalization.batch_renormalization(
-            x, gamma, beta, self.rmax, self.dmax, self.eps, avg_mean,
-            avg_var, decay, update_statistics=update_statistics)
+            x, gamma, beta, self.rmax, self.dmax, self.eps, running[0],
+            running[1], decay, update_statistics=update)

@@ -9,12 +9,13 @@ from chainer_lite import configuration
 from chainer_lite.functions.normalization import \
     decorrelated_batch_normalization as dbn
 from chainer_lite import link
+from chainer_lite.links.normalization import _common
 from chainer_lite import serializer as serializer_module
 from chainer_lite.utils import argument
 
 
 class DecorrelatedBatchNormalization(link.Link):
-    """Decorrelated batch normalization layer.
+    """Batch whitening layer (decorrelated batch normalization).
 
     The channels are split into ``groups`` groups of ``size // groups``;
     in training each group is centred and whitened (ZCA) with the batch
@@ -49,30 +50,27 @@ class DecorrelatedBatchNormalization(link.Link):
     def __init__(self, size, groups=16, decay=0.9, eps=2e-5,
                  dtype=numpy.float32):
         super(DecorrelatedBatchNormalization, self).__init__()
-        C = size // groups
-        self.avg_mean = numpy.zeros((groups, C), dtype=dtype)
-        self.register_persistent('avg_mean')
-        avg_projection = numpy.zeros((groups, C, C), dtype=dtype)
-        arange_C = numpy.arange(C)
-        avg_projection[:, arange_C, arange_C] = 1
-        self.avg_projection = avg_projection
-        self.register_persistent('avg_projection')
-        self.N = 0
-        self.register_persistent('N')
+        self.groups = groups
         self.decay = decay
         self.eps = eps
-        self.groups = groups
+        per_group = size // groups
+        # Running statistics of each group: mean zero, identity whitening.
+        self.avg_mean = numpy.zeros((groups, per_group), dtype=dtype)
+        self.avg_projection = numpy.tile(
+            numpy.eye(per_group, dtype=dtype), (groups, 1, 1))
+        self.N = 0
+        for name in ('avg_mean', 'avg_projection', 'N'):
+            self.register_persistent(name)
 
     def serialize(self, serializer):
         if isinstance(serializer, serializer_module.Deserializer):
             # Files written before Chainer v7 (issue #7706) store statistics
             # without the group axis; they are broadcast on loading.
+            fixes = {'avg_mean': fix_avg_mean,
+                     'avg_projection': fix_avg_projection}
             serializer = _PatchedDeserializer(serializer, {
-                'avg_mean': functools.partial(
-                    fix_avg_mean, groups=self.groups),
-                'avg_projection': functools.partial(
-                    fix_avg_projection, groups=self.groups),
-            })
+                key: functools.partial(fix, groups=self.groups)
+                for key, fix in fixes.items()})
         super(DecorrelatedBatchNormalization, self).serialize(serializer)
 
     def forward(self, x, **kwargs):
@@ -87,29 +85,15 @@ class DecorrelatedBatchNormalization(link.Link):
             ~chainer.Variable: The output.
         """
         finetune, = argument.parse_kwargs(kwargs, ('finetune', False))
-
         if not configuration.config.train:
             return dbn.fixed_decorrelated_batch_normalization(
                 x, self.avg_mean, self.avg_projection, groups=self.groups)
-
-        if finetune:
-            self.N += 1
-            decay = 1. - 1. / self.N
-        else:
-            decay = self.decay
-
-        avg_mean = self.avg_mean
-        avg_projection = self.avg_projection
-        if configuration.config.in_recomputing:
-            # A recomputed pass must not update the statistics again.
-            if finetune:
-                self.N -= 1
-            avg_mean = None
-            avg_projection = None
-
+        decay, update = _common.running_decay(self, finetune)
+        stats = ((self.avg_mean, self.avg_projection) if update
+                 else (None, None))
         return dbn.decorrelated_batch_normalization(
-            x, groups=self.groups, eps=self.eps, running_mean=avg_mean,
-            running_projection=avg_projection, decay=decay)
+            x, groups=self.groups, eps=self.eps, running_mean=stats[0],
+            running_projection=stats[1], decay=decay)
 
     def start_finetuning(self):
         """Resets the count of fine-tuning batches."""
@@ -128,12 +112,13 @@ class _PatchedDeserializer(serializer_module.Deserializer):
             repr(self.base), repr(self.patches))
 
     def __call__(self, key, value):
-        if key not in self.patches:
+        fix = self.patches.get(key)
+        if fix is None:
             return self.base(key, value)
-        arr = self.patches[key](self.base(key, None))
+        fixed = fix(self.base(key, None))
         if value is None:
-            return arr
-        backend.copyto(value, arr)
+            return fixed
+        backend.copyto(value, fixed)  # loading into an existing array
         return value
 
 
@@ -143,24 +128,24 @@ def _warn_old_model():
         'algorithm was different from the paper.')
 
 
+def _with_group_axis(stat, groups, ndim, name):
+    # A statistic of ``ndim`` dimensions is current; one dimension less is
+    # the old per-layer format, repeated for every group (the old algorithm
+    # differed, hence the warning unless there is a single group).
+    if stat.ndim == ndim:
+        return stat
+    if stat.ndim != ndim - 1:
+        raise ValueError('unexpected shape of ' + name)
+    if groups != 1:
+        _warn_old_model()
+    return numpy.broadcast_to(stat, (groups,) + stat.shape)
+
+
 def fix_avg_mean(avg_mean, groups):
     """Adds the group axis to an ``avg_mean`` saved without it."""
-    if avg_mean.ndim == 2:
-        return avg_mean
-    elif avg_mean.ndim == 1:
-        if groups != 1:
-            _warn_old_model()
-        return numpy.broadcast_to(avg_mean, (groups,) + avg_mean.shape)
-    raise ValueError('unexpected shape of avg_mean')
+    return _with_group_axis(avg_mean, groups, 2, 'avg_mean')
 
 
 def fix_avg_projection(avg_projection, groups):
     """Adds the group axis to an ``avg_projection`` saved without it."""
-    if avg_projection.ndim == 3:
-        return avg_projection
-    elif avg_projection.ndim == 2:
-        if groups != 1:
-            _warn_old_model()
-        return numpy.broadcast_to(
-            avg_projection, (groups,) + avg_projection.shape)
-    raise ValueError('unexpected shape of avg_projection')
+    return _with_group_axis(avg_projection, groups, 3, 'avg_projection')

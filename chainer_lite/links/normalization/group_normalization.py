@@ -3,9 +3,8 @@ import numpy
 
 import chainer_lite
 from chainer_lite.functions.normalization import group_normalization
-from chainer_lite import initializers
 from chainer_lite import link
-from chainer_lite import variable
+from chainer_lite.links.normalization import _common
 
 
 class GroupNormalization(link.Link):
@@ -41,23 +40,15 @@ class GroupNormalization(link.Link):
     def __init__(self, groups, size=None, eps=1e-5, initial_gamma=None,
                  initial_beta=None):
         super(GroupNormalization, self).__init__()
-        if initial_gamma is None:
-            initial_gamma = 1
-        if initial_beta is None:
-            initial_beta = 0
-
-        highprec_dtype = chainer_lite.get_dtype(
-            None, map_mixed16=numpy.float32)
+        self.groups = groups
+        self.eps = eps
+        # float32 parameters under mixed16.
+        param_dtype = chainer_lite.get_dtype(None, map_mixed16=numpy.float32)
         with self.init_scope():
-            self.groups = groups
-            gamma_initializer = initializers._get_initializer(initial_gamma)
-            gamma_initializer.dtype = highprec_dtype
-            beta_initializer = initializers._get_initializer(initial_beta)
-            beta_initializer.dtype = highprec_dtype
-            self.gamma = variable.Parameter(gamma_initializer)
-            self.beta = variable.Parameter(beta_initializer)
-            self.eps = eps
-
+            self.gamma = _common.deferred_param(
+                initial_gamma, 1, dtype=param_dtype)
+            self.beta = _common.deferred_param(
+                initial_beta, 0, dtype=param_dtype)
         if size is not None:
             self._initialize_params(size)
 
@@ -80,6 +71,6 @@ class GroupNormalization(link.Link):
                 raise ValueError('Input dimension must be at least 2, '
                                  'including batch size dimension '
                                  '(first dimension).')
-            self._initialize_params(x.shape[1])
+            self._initialize_params(x.shape[1])  # one value per channel
         return group_normalization.group_normalization(
-            x, self.groups, self.gamma, self.beta, self.eps)
+            x, self.groups, self.gamma, self.beta, eps=self.eps)

@@ -1,8 +1,8 @@
 """L.LayerNormalization: normalization over the features of each example."""
 from chainer_lite.functions.normalization import layer_normalization
 from chainer_lite import link
+from chainer_lite.links.normalization import _common
 from chainer_lite import utils
-from chainer_lite import variable
 
 
 class LayerNormalization(link.Link):
@@ -35,16 +35,10 @@ class LayerNormalization(link.Link):
     def __init__(self, size=None, eps=1e-6, initial_gamma=None,
                  initial_beta=None):
         super(LayerNormalization, self).__init__()
-        if initial_gamma is None:
-            initial_gamma = 1
-        if initial_beta is None:
-            initial_beta = 0
-
+        self.eps = eps
         with self.init_scope():
-            self.gamma = variable.Parameter(initial_gamma)
-            self.beta = variable.Parameter(initial_beta)
-            self.eps = eps
-
+            self.gamma = _common.deferred_param(initial_gamma, 1)
+            self.beta = _common.deferred_param(initial_beta, 0)
         if size is not None:
             self._initialize_params(size)
 
@@ -62,6 +56,7 @@ class LayerNormalization(link.Link):
             ~chainer.Variable: The output.
         """
         if self.gamma.array is None:
+            # One scale and shift per feature of an example.
             self._initialize_params(utils.size_of_shape(x.shape[1:]))
         return layer_normalization.layer_normalization(
-            x, self.gamma, self.beta, self.eps)
+            x, self.gamma, self.beta, eps=self.eps)

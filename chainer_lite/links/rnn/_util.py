@@ -1,6 +1,8 @@
-"""Helpers shared by the LSTM-like links."""
+"""Helpers shared by the recurrent links."""
+from chainer_lite import backend
 from chainer_lite.functions.array import reshape
 from chainer_lite.functions.array import split_axis
+from chainer_lite import variable
 
 
 def _split_gates(lstm_in, state_size):
@@ -11,3 +13,27 @@ def _split_gates(lstm_in, state_size):
     lstm_in = reshape.reshape(lstm_in, (batch, lstm_in.shape[1] // 4, 4))
     return [reshape.reshape(gate, (batch, state_size))
             for gate in split_axis.split_axis(lstm_in, 4, 2)]
+
+
+def _zero_state(link, batch, size, dtype):
+    # An all-zero (batch, size) state variable on the link's device.
+    with backend.using_device(link.device):
+        zeros = link.xp.zeros((batch, size), dtype=dtype)
+    return variable.Variable(zeros)
+
+
+def _visit_states(visitor, *states):
+    # device_resident_accept of a stateful link: its states move too.
+    for state in states:
+        if state is not None:
+            visitor.visit_variable(state)
+
+
+def _moved_states(link, *states):
+    # set_state: the given variables, checked and moved to the link's
+    # device in place.
+    for state in states:
+        assert isinstance(state, variable.Variable)
+    for state in states:
+        state.to_device(link.device)
+    return states

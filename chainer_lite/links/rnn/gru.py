@@ -4,7 +4,7 @@ from chainer_lite.functions.activation import tanh
 from chainer_lite.functions.math import linear_interpolate
 from chainer_lite import link
 from chainer_lite.links.connection import linear
-from chainer_lite import variable
+from chainer_lite.links.rnn import _util
 
 
 class GRUBase(link.Chain):
@@ -15,21 +15,15 @@ class GRUBase(link.Chain):
                  inner_init=None, bias_init=None):
         super(GRUBase, self).__init__()
         with self.init_scope():
-            self.W_r = linear.Linear(
-                in_size, out_size, initialW=init, initial_bias=bias_init)
-            self.U_r = linear.Linear(
-                out_size, out_size, initialW=inner_init,
-                initial_bias=bias_init)
-            self.W_z = linear.Linear(
-                in_size, out_size, initialW=init, initial_bias=bias_init)
-            self.U_z = linear.Linear(
-                out_size, out_size, initialW=inner_init,
-                initial_bias=bias_init)
-            self.W = linear.Linear(
-                in_size, out_size, initialW=init, initial_bias=bias_init)
-            self.U = linear.Linear(
-                out_size, out_size, initialW=inner_init,
-                initial_bias=bias_init)
+            # Created pairwise in this order (reset, update, candidate), so
+            # random initial weights come out as in Chainer.
+            for suffix in ('_r', '_z', ''):
+                setattr(self, 'W' + suffix, linear.Linear(
+                    in_size, out_size, initialW=init,
+                    initial_bias=bias_init))
+                setattr(self, 'U' + suffix, linear.Linear(
+                    out_size, out_size, initialW=inner_init,
+                    initial_bias=bias_init))
 
 
 class StatelessGRU(GRUBase):
@@ -69,10 +63,11 @@ class StatelessGRU(GRUBase):
         Returns:
             ~chainer.Variable: The new state.
         """
-        r = sigmoid.sigmoid(self.W_r(x) + self.U_r(h))
-        z = sigmoid.sigmoid(self.W_z(x) + self.U_z(h))
-        h_bar = tanh.tanh(self.W(x) + self.U(r * h))
-        return linear_interpolate.linear_interpolate(z, h_bar, h)
+        reset = sigmoid.sigmoid(self.W_r(x) + self.U_r(h))
+        update = sigmoid.sigmoid(self.W_z(x) + self.U_z(h))
+        candidate = tanh.tanh(self.W(x) + self.U(reset * h))
+        # update * candidate + (1 - update) * h
+        return linear_interpolate.linear_interpolate(update, candidate, h)
 
 
 class StatefulGRU(GRUBase):
@@ -105,14 +100,14 @@ class StatefulGRU(GRUBase):
     def __init__(self, in_size, out_size, init=None,
                  inner_init=None, bias_init=0):
         super(StatefulGRU, self).__init__(
-            in_size, out_size, init, inner_init, bias_init)
+            in_size, out_size, init=init, inner_init=inner_init,
+            bias_init=bias_init)
         self.state_size = out_size
         self.reset_state()
 
     def device_resident_accept(self, visitor):
         super(StatefulGRU, self).device_resident_accept(visitor)
-        if self.h is not None:
-            visitor.visit_variable(self.h)
+        _util._visit_states(visitor, self.h)
 
     def set_state(self, h):
         """Sets the state (moved to the link's device).
@@ -120,9 +115,7 @@ class StatefulGRU(GRUBase):
         Args:
             h (~chainer.Variable): The new state.
         """
-        assert isinstance(h, variable.Variable)
-        h.to_device(self.device)
-        self.h = h
+        self.h, = _util._moved_states(self, h)
 
     def reset_state(self):
         """Forgets the state."""
@@ -137,20 +130,18 @@ class StatefulGRU(GRUBase):
         Returns:
             ~chainer.Variable: The new state.
         """
-        z = self.W_z(x)
-        h_bar = self.W(x)
-        if self.h is not None:
-            r = sigmoid.sigmoid(self.W_r(x) + self.U_r(self.h))
-            z += self.U_z(self.h)
-            h_bar += self.U(r * self.h)
-        z = sigmoid.sigmoid(z)
-        h_bar = tanh.tanh(h_bar)
-
-        if self.h is not None:
-            h_new = linear_interpolate.linear_interpolate(z, h_bar, self.h)
+        h = self.h
+        update_in, candidate_in = self.W_z(x), self.W(x)
+        if h is None:
+            # From a zero state only the input terms remain, and the
+            # interpolation keeps nothing of the old state.
+            self.h = sigmoid.sigmoid(update_in) * tanh.tanh(candidate_in)
         else:
-            h_new = z * h_bar
-        self.h = h_new
+            reset = sigmoid.sigmoid(self.W_r(x) + self.U_r(h))
+            update = sigmoid.sigmoid(update_in + self.U_z(h))
+            candidate = tanh.tanh(candidate_in + self.U(reset * h))
+            self.h = linear_interpolate.linear_interpolate(
+                update, candidate, h)
         return self.h
 
 
@@ -171,15 +162,14 @@ class GRU(StatefulGRU):
 
     def forward(self, *args):
         """Runs one step on the single argument ``x``."""
-        n_args = len(args)
-        msg = ('Invalid argument. The length of GRU.forward must be 1. '
-               'But %d is given. ' % n_args)
-        if n_args == 0 or n_args >= 3:
+        if len(args) != 1:
+            msg = ('Invalid argument. The length of GRU.forward must be 1. '
+                   'But %d is given. ' % len(args))
+            if len(args) == 2:  # most likely the old stateless call
+                msg += ('In Chainer v2, chainer.links.GRU is changed '
+                        'from stateless to stateful. '
+                        'One possibility is you assume GRU to be stateless. '
+                        'Use chainer.links.StatelessGRU instead.')
             raise ValueError(msg)
-        elif n_args == 2:
-            msg += ('In Chainer v2, chainer.links.GRU is changed '
-                    'from stateless to stateful. '
-                    'One possibility is you assume GRU to be stateless. '
-                    'Use chainer.links.StatelessGRU instead.')
-            raise ValueError(msg)
-        return super(GRU, self).forward(args[0])
+        x, = args
+        return super(GRU, self).forward(x)

@@ -6,8 +6,8 @@ from chainer_lite.functions.rnn import lstm
 from chainer_lite import initializers
 from chainer_lite import link
 from chainer_lite.links.connection import linear
+from chainer_lite.links.rnn import _util
 from chainer_lite import utils
-from chainer_lite import variable
 
 
 class LSTMBase(link.Chain):
@@ -18,47 +18,54 @@ class LSTMBase(link.Chain):
 
     def __init__(self, in_size, out_size=None, lateral_init=None,
                  upward_init=None, bias_init=None, forget_bias_init=None):
-        if out_size is None:
-            out_size, in_size = in_size, None
-
+        if out_size is None:  # a single size is the output size
+            in_size, out_size = None, in_size
         super(LSTMBase, self).__init__()
-        if bias_init is None:
-            bias_init = 0
-        if forget_bias_init is None:
-            forget_bias_init = 1
         self.state_size = out_size
         self.lateral_init = lateral_init
         self.upward_init = upward_init
-        self.bias_init = bias_init
-        self.forget_bias_init = forget_bias_init
+        self.bias_init = 0 if bias_init is None else bias_init
+        self.forget_bias_init = (
+            1 if forget_bias_init is None else forget_bias_init)
 
+        n_gates = 4 * out_size
         with self.init_scope():
-            self.upward = linear.Linear(in_size, 4 * out_size, initialW=0)
-            self.lateral = linear.Linear(out_size, 4 * out_size, initialW=0,
-                                         nobias=True)
+            # Zero placeholders; _initialize_params fills them block-wise.
+            self.upward = linear.Linear(in_size, n_gates, initialW=0)
+            self.lateral = linear.Linear(
+                out_size, n_gates, initialW=0, nobias=True)
             if in_size is not None:
                 self._initialize_params()
 
     def _initialize_params(self):
-        lateral_init = initializers._get_initializer(self.lateral_init)
-        upward_init = initializers._get_initializer(self.upward_init)
-        bias_init = initializers._get_initializer(self.bias_init)
-        forget_bias_init = initializers._get_initializer(self.forget_bias_init)
+        get = initializers._get_initializer
+        init_lateral, init_upward = get(self.lateral_init), get(
+            self.upward_init)
+        n = self.state_size
+        # One call per block of n rows, lateral and upward alternating, so
+        # that fan-based initializers see an (n, fan_in) matrix and the
+        # random draws come in Chainer's order.
+        lateral_w, upward_w = self.lateral.W.array, self.upward.W.array
+        for start in range(0, 4 * n, n):
+            init_lateral(lateral_w[start:start + n])
+            init_upward(upward_w[start:start + n])
 
-        # Each block of state_size rows is initialized on its own, so that
-        # fan-based initializers see a (state_size, n) matrix.
-        size = self.state_size
-        for i in range(0, 4 * size, size):
-            lateral_init(self.lateral.W.array[i:i + size, :])
-            upward_init(self.upward.W.array[i:i + size, :])
+        # (1, n, 1) views of the bias entries of the a, i, f and o gates.
+        per_gate = self.upward.b.array.reshape(1, n, 4, 1)
+        init_bias, init_forget = get(self.bias_init), get(
+            self.forget_bias_init)
+        for k, init in enumerate(
+                (init_bias, init_bias, init_forget, init_bias)):
+            init(per_gate[:, :, k])
 
-        # Views of shape (1, state_size, 1) on the bias of each gate.
-        gates = self.upward.b.array.reshape(1, size, 4, 1)
-        a, i, f, o = [gates[:, :, k] for k in range(4)]
-        bias_init(a)
-        bias_init(i)
-        forget_bias_init(f)
-        bias_init(o)
+    def _initialize_lazily(self, x):
+        # First call with an unknown input size: size ``upward`` from x.
+        with backend.using_device(self.device):
+            self.upward._initialize_params(utils.size_of_shape(x.shape[1:]))
+            self._initialize_params()
+
+    def _zero_state(self, batch, dtype):
+        return _util._zero_state(self, batch, self.state_size, dtype)
 
 
 class StatelessLSTM(LSTMBase):
@@ -99,20 +106,13 @@ class StatelessLSTM(LSTMBase):
             tuple of ~chainer.Variable: The new cell state and output.
         """
         if self.upward.W.array is None:
-            in_size = x.size // x.shape[0]
-            with backend.using_device(self.device):
-                self.upward._initialize_params(in_size)
-                self._initialize_params()
-
-        lstm_in = self.upward(x)
+            self._initialize_lazily(x)
+        pre = self.upward(x)
         if h is not None:
-            lstm_in += self.lateral(h)
+            pre += self.lateral(h)
         if c is None:
-            with backend.using_device(self.device):
-                c = variable.Variable(
-                    self.xp.zeros((x.shape[0], self.state_size),
-                                  dtype=x.dtype))
-        return lstm.lstm(c, lstm_in)
+            c = self._zero_state(x.shape[0], x.dtype)
+        return lstm.lstm(c, pre)
 
 
 class LSTM(LSTMBase):
@@ -161,19 +161,15 @@ class LSTM(LSTMBase):
 
     def __init__(self, in_size, out_size=None, lateral_init=None,
                  upward_init=None, bias_init=None, forget_bias_init=None):
-        if out_size is None:
-            in_size, out_size = None, in_size
         super(LSTM, self).__init__(
-            in_size, out_size, lateral_init, upward_init, bias_init,
-            forget_bias_init)
+            in_size, out_size, lateral_init=lateral_init,
+            upward_init=upward_init, bias_init=bias_init,
+            forget_bias_init=forget_bias_init)
         self.reset_state()
 
     def device_resident_accept(self, visitor):
         super(LSTM, self).device_resident_accept(visitor)
-        if self.c is not None:
-            visitor.visit_variable(self.c)
-        if self.h is not None:
-            visitor.visit_variable(self.h)
+        _util._visit_states(visitor, self.c, self.h)
 
     def set_state(self, c, h):
         """Sets the cell state and the output (moved to the link's device).
@@ -182,12 +178,7 @@ class LSTM(LSTMBase):
             c (~chainer.Variable): Cell state.
             h (~chainer.Variable): Output.
         """
-        assert isinstance(c, variable.Variable)
-        assert isinstance(h, variable.Variable)
-        c.to_device(self.device)
-        h.to_device(self.device)
-        self.c = c
-        self.h = h
+        self.c, self.h = _util._moved_states(self, c, h)
 
     def reset_state(self):
         """Forgets the state (``c`` and ``h`` become ``None``)."""
@@ -204,39 +195,32 @@ class LSTM(LSTMBase):
             ~chainer.Variable: The output of the step.
         """
         if self.upward.W.array is None:
-            with backend.using_device(self.device):
-                in_size = utils.size_of_shape(x.shape[1:])
-                self.upward._initialize_params(in_size)
-                self._initialize_params()
-
-        batch = x.shape[0]
-        lstm_in = self.upward(x)
-        h_rest = None
-        if self.h is not None:
-            h_size = self.h.shape[0]
-            if batch == 0:
-                h_rest = self.h
-            elif h_size < batch:
-                msg = ('The batch size of x must be equal to or less than '
-                       'the size of the previous state h.')
-                raise TypeError(msg)
-            elif h_size > batch:
-                h_update, h_rest = split_axis.split_axis(
-                    self.h, [batch], axis=0)
-                lstm_in += self.lateral(h_update)
+            self._initialize_lazily(x)
+        n_new = x.shape[0]
+        pre = self.upward(x)
+        # Rows of the previous output beyond this batch are carried over
+        # unchanged (sequences sorted by decreasing length end first).
+        carried = None
+        h = self.h
+        if h is not None:
+            if n_new == 0:
+                carried = h
+            elif n_new > h.shape[0]:
+                raise TypeError(
+                    'The batch size of x must be equal to or less than '
+                    'the size of the previous state h.')
             else:
-                lstm_in += self.lateral(self.h)
+                if n_new < h.shape[0]:
+                    h, carried = split_axis.split_axis(h, [n_new], axis=0)
+                pre += self.lateral(h)
         if self.c is None:
-            with backend.using_device(self.device):
-                self.c = variable.Variable(
-                    self.xp.zeros((batch, self.state_size), dtype=x.dtype))
-        self.c, y = lstm.lstm(self.c, lstm_in)
+            self.c = self._zero_state(n_new, x.dtype)
+        self.c, y = lstm.lstm(self.c, pre)
 
-        if h_rest is None:
+        if carried is None:
             self.h = y
-        elif len(y.array) == 0:
-            self.h = h_rest
+        elif n_new == 0:
+            self.h = carried
         else:
-            self.h = concat.concat([y, h_rest], axis=0)
-
+            self.h = concat.concat([y, carried], axis=0)
         return y

@@ -6,6 +6,7 @@ from chainer_lite.functions.array import concat
 from chainer_lite.functions.math import linear_interpolate
 from chainer_lite import link
 from chainer_lite.links.connection import linear
+from chainer_lite.links.rnn import _util
 from chainer_lite import variable
 
 
@@ -15,14 +16,16 @@ class MGUBase(link.Chain):
 
     def __init__(self, n_inputs, n_units):
         super(MGUBase, self).__init__()
+        n_concat = n_inputs + n_units  # both maps read [state, input]
         with self.init_scope():
-            self.W_f = linear.Linear(n_inputs + n_units, n_units)
-            self.W_h = linear.Linear(n_inputs + n_units, n_units)
+            self.W_f = linear.Linear(n_concat, n_units)
+            self.W_h = linear.Linear(n_concat, n_units)
 
     def _call_mgu(self, h, x):
-        f = sigmoid.sigmoid(self.W_f(concat.concat([h, x])))
-        h_bar = tanh.tanh(self.W_h(concat.concat([f * h, x])))
-        return linear_interpolate.linear_interpolate(f, h_bar, h)
+        gate = sigmoid.sigmoid(self.W_f(concat.concat((h, x))))
+        candidate = tanh.tanh(self.W_h(concat.concat((gate * h, x))))
+        # gate * candidate + (1 - gate) * h
+        return linear_interpolate.linear_interpolate(gate, candidate, h)
 
 
 class StatelessMGU(MGUBase):
@@ -71,14 +74,13 @@ class StatefulMGU(MGUBase):
     """
 
     def __init__(self, in_size, out_size):
-        super(StatefulMGU, self).__init__(in_size, out_size)
+        super(StatefulMGU, self).__init__(n_inputs=in_size, n_units=out_size)
         self._state_size = out_size
         self.reset_state()
 
     def device_resident_accept(self, visitor):
         super(StatefulMGU, self).device_resident_accept(visitor)
-        if self.h is not None:
-            visitor.visit_variable(self.h)
+        _util._visit_states(visitor, self.h)
 
     def set_state(self, h):
         """Sets the state (moved to the link's device).
@@ -86,9 +88,7 @@ class StatefulMGU(MGUBase):
         Args:
             h (~chainer.Variable): The new state.
         """
-        assert isinstance(h, variable.Variable)
-        h.to_device(self.device)
-        self.h = h
+        self.h, = _util._moved_states(self, h)
 
     def reset_state(self):
         """Forgets the state."""
@@ -103,11 +103,10 @@ class StatefulMGU(MGUBase):
         Returns:
             ~chainer.Variable: The new state.
         """
-        if self.h is None:
+        h = self.h
+        if h is None:
+            # Chainer starts from zeros of the default dtype, not x's.
             h = variable.Variable(self.xp.zeros(
-                (x.shape[0], self._state_size),
-                dtype=chainer_lite.get_dtype()))
-        else:
-            h = self.h
+                (len(x), self._state_size), dtype=chainer_lite.get_dtype()))
         self.h = self._call_mgu(h, x)
         return self.h

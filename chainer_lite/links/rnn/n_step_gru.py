@@ -16,6 +16,7 @@ class NStepGRUBase(n_step_rnn.NStepRNNBase):
     """
 
     n_weights = 6
+    n_cells = n_step_rnn._ONE_CELL
 
 
 class NStepGRU(NStepGRUBase):
@@ -35,12 +36,7 @@ class NStepGRU(NStepGRUBase):
 
     use_bi_direction = False
 
-    def rnn(self, *args):
-        return rnn.n_step_gru(*args)
-
-    @property
-    def n_cells(self):
-        return 1
+    rnn = n_step_rnn._caller(rnn.n_step_gru)
 
 
 class NStepBiGRU(NStepGRUBase):
@@ -51,9 +47,4 @@ class NStepBiGRU(NStepGRUBase):
 
     use_bi_direction = True
 
-    def rnn(self, *args):
-        return rnn.n_step_bigru(*args)
-
-    @property
-    def n_cells(self):
-        return 1
+    rnn = n_step_rnn._caller(rnn.n_step_bigru)

@@ -16,6 +16,8 @@ class NStepLSTMBase(n_step_rnn.NStepRNNBase):
     """
 
     n_weights = 8
+    # Hidden and cell state.
+    n_cells = property(lambda self: 2)
 
     def forward(self, hx, cx, xs, **kwargs):
         """Runs the LSTM over a batch of sequences.
@@ -53,12 +55,7 @@ class NStepLSTM(NStepLSTMBase):
 
     use_bi_direction = False
 
-    def rnn(self, *args):
-        return rnn.n_step_lstm(*args)
-
-    @property
-    def n_cells(self):
-        return 2
+    rnn = n_step_rnn._caller(rnn.n_step_lstm)
 
 
 class NStepBiLSTM(NStepLSTMBase):
@@ -69,9 +66,4 @@ class NStepBiLSTM(NStepLSTMBase):
 
     use_bi_direction = True
 
-    def rnn(self, *args):
-        return rnn.n_step_bilstm(*args)
-
-    @property
-    def n_cells(self):
-        return 2
+    rnn = n_step_rnn._caller(rnn.n_step_bilstm)

@@ -13,19 +13,42 @@ from chainer_lite import variable
 
 def argsort_list_descent(lst):
     """Returns the indices sorting sequences by decreasing length."""
-    return numpy.argsort([-len(x) for x in lst]).astype(numpy.int32)
+    lengths = numpy.array([len(seq) for seq in lst])
+    return numpy.argsort(-lengths).astype(numpy.int32)
 
 
 def permutate_list(lst, indices, inv):
     """Reorders ``lst`` by ``indices`` (or undoes that with ``inv``)."""
-    ret = [None] * len(lst)
-    if inv:
-        for i, ind in enumerate(indices):
-            ret[ind] = lst[i]
-    else:
-        for i, ind in enumerate(indices):
-            ret[i] = lst[ind]
-    return ret
+    if not inv:
+        return [lst[k] for k in indices]
+    restored = [None] * len(lst)
+    for item, k in zip(lst, indices):
+        restored[k] = item
+    return restored
+
+
+def _weight_cell(in_sizes, out_size, W_init, b_init):
+    # The parameters of one layer and direction: ``w<j>`` of shape
+    # (out_size, in_sizes[j]) and ``b<j>``, created w0, b0, w1, b1, ... (the
+    # order of random draws in Chainer).
+    cell = link.Link()
+    with cell.init_scope():
+        for j, n_in in enumerate(in_sizes):
+            setattr(cell, 'w%d' % j,
+                    variable.Parameter(W_init, (out_size, n_in)))
+            setattr(cell, 'b%d' % j, variable.Parameter(b_init, out_size))
+    return cell
+
+
+def _caller(function, **options):
+    # The ``rnn`` method of a concrete link: the function with fixed options.
+    def rnn(self, *args):
+        return function(*args, **options)
+    return rnn
+
+
+# ``n_cells`` of the RNN and GRU links: one state array per step.
+_ONE_CELL = property(lambda self: 1)
 
 
 class NStepRNNBase(link.ChainList):
@@ -58,30 +81,21 @@ class NStepRNNBase(link.ChainList):
             argument.assert_kwargs_empty(kwargs)
 
         direction = 2 if self.use_bi_direction else 1
-        W_initializer = initializers._get_initializer(initialW)
-        if initial_bias is None:
-            initial_bias = 0
-        bias_initializer = initializers._get_initializer(initial_bias)
-
-        weights = []
-        for i in range(n_layers):
-            for _ in range(direction):
-                weight = link.Link()
-                with weight.init_scope():
-                    for j in range(self.n_weights):
-                        if j >= self.n_weights // 2:
-                            w_in = out_size
-                        elif i == 0:
-                            w_in = in_size
-                        else:
-                            w_in = out_size * direction
-                        setattr(weight, 'w%d' % j, variable.Parameter(
-                            W_initializer, (out_size, w_in)))
-                        setattr(weight, 'b%d' % j, variable.Parameter(
-                            bias_initializer, out_size))
-                weights.append(weight)
-
-        super(NStepRNNBase, self).__init__(*weights)
+        W_init = initializers._get_initializer(initialW)
+        b_init = initializers._get_initializer(
+            0 if initial_bias is None else initial_bias)
+        # The first half of the weights read the layer input (the sequence,
+        # or both directions of the layer below), the second half read the
+        # hidden state.
+        n_input_side = self.n_weights // 2
+        n_state_side = self.n_weights - n_input_side
+        cells = []
+        for layer in range(n_layers):
+            n_in = in_size if layer == 0 else direction * out_size
+            sizes = [n_in] * n_input_side + [out_size] * n_state_side
+            cells.extend(_weight_cell(sizes, out_size, W_init, b_init)
+                         for _ in range(direction))
+        super(NStepRNNBase, self).__init__(*cells)
 
         self._collect_weights()
         self.n_layers = n_layers
@@ -90,10 +104,11 @@ class NStepRNNBase(link.ChainList):
         self.direction = direction
 
     def _collect_weights(self):
-        self.ws = [[getattr(layer, 'w%d' % i) for i in range(self.n_weights)]
-                   for layer in self]
-        self.bs = [[getattr(layer, 'b%d' % i) for i in range(self.n_weights)]
-                   for layer in self]
+        # ws[k] and bs[k]: the weight and bias lists of child k, as the RNN
+        # functions take them.
+        names = range(self.n_weights)
+        self.ws = [[getattr(cell, 'w%d' % j) for j in names] for cell in self]
+        self.bs = [[getattr(cell, 'b%d' % j) for j in names] for cell in self]
 
     def copy(self, mode='share'):
         ret = super(NStepRNNBase, self).copy(mode)
@@ -102,9 +117,11 @@ class NStepRNNBase(link.ChainList):
 
     def init_hx(self, xs):
         """Returns a zero initial state for the batch of sequences ``xs``."""
-        shape = (self.n_layers * self.direction, len(xs), self.out_size)
+        n_states = self.n_layers * self.direction
         with backend.using_device(self.device):
-            return variable.Variable(self.xp.zeros(shape, dtype=xs[0].dtype))
+            zeros = self.xp.zeros(
+                (n_states, len(xs), self.out_size), dtype=xs[0].dtype)
+        return variable.Variable(zeros)
 
     def rnn(self, *args):
         """Calls the RNN function of the subclass."""
@@ -142,28 +159,21 @@ class NStepRNNBase(link.ChainList):
             argument.assert_kwargs_empty(kwargs)
 
         assert isinstance(xs, (list, tuple))
-        indices = argsort_list_descent(xs)
+        order = argsort_list_descent(xs)
+        xs = permutate_list(xs, order, inv=False)
+        states = [
+            self.init_hx(xs) if h is None
+            else permutate.permutate(h, order, axis=1, inv=False)
+            for h in hs]
+        time_major = transpose_sequence.transpose_sequence(xs)
 
-        xs = permutate_list(xs, indices, inv=False)
-        hxs = []
-        for hx in hs:
-            if hx is None:
-                hx = self.init_hx(xs)
-            else:
-                hx = permutate.permutate(hx, indices, axis=1, inv=False)
-            hxs.append(hx)
+        *finals, ys = self.rnn(self.n_layers, self.dropout, *states,
+                               self.ws, self.bs, time_major)
 
-        trans_x = transpose_sequence.transpose_sequence(xs)
-
-        args = [self.n_layers, self.dropout] + hxs + \
-            [self.ws, self.bs, trans_x]
-        result = self.rnn(*args)
-
-        hys = [permutate.permutate(h, indices, axis=1, inv=True)
-               for h in result[:-1]]
-        ys = transpose_sequence.transpose_sequence(result[-1])
-        ys = permutate_list(ys, indices, inv=True)
-        return hys, ys
+        finals = [permutate.permutate(h, order, axis=1, inv=True)
+                  for h in finals]
+        ys = transpose_sequence.transpose_sequence(ys)
+        return finals, permutate_list(ys, order, inv=True)
 
 
 class NStepRNNTanh(NStepRNNBase):
@@ -193,12 +203,8 @@ class NStepRNNTanh(NStepRNNBase):
     n_weights = 2
     use_bi_direction = False
 
-    def rnn(self, *args):
-        return rnn.n_step_rnn(*args, activation='tanh')
-
-    @property
-    def n_cells(self):
-        return 1
+    rnn = _caller(rnn.n_step_rnn, activation='tanh')
+    n_cells = _ONE_CELL
 
 
 class NStepRNNReLU(NStepRNNBase):
@@ -210,12 +216,8 @@ class NStepRNNReLU(NStepRNNBase):
     n_weights = 2
     use_bi_direction = False
 
-    def rnn(self, *args):
-        return rnn.n_step_rnn(*args, activation='relu')
-
-    @property
-    def n_cells(self):
-        return 1
+    rnn = _caller(rnn.n_step_rnn, activation='relu')
+    n_cells = _ONE_CELL
 
 
 class NStepBiRNNTanh(NStepRNNBase):
@@ -228,12 +230,8 @@ class NStepBiRNNTanh(NStepRNNBase):
     n_weights = 2
     use_bi_direction = True
 
-    def rnn(self, *args):
-        return rnn.n_step_birnn(*args, activation='tanh')
-
-    @property
-    def n_cells(self):
-        return 1
+    rnn = _caller(rnn.n_step_birnn, activation='tanh')
+    n_cells = _ONE_CELL
 
 
 class NStepBiRNNReLU(NStepRNNBase):
@@ -246,9 +244,5 @@ class NStepBiRNNReLU(NStepRNNBase):
     n_weights = 2
     use_bi_direction = True
 
-    def rnn(self, *args):
-        return rnn.n_step_birnn(*args, activation='relu')
-
-    @property
-    def n_cells(self):
-        return 1
+    rnn = _caller(rnn.n_step_birnn, activation='relu')
+    n_cells = _ONE_CELL

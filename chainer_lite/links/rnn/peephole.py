@@ -1,11 +1,9 @@
 """L.StatefulPeepholeLSTM: an LSTM whose gates also read the cell state."""
-from chainer_lite import backend
 from chainer_lite.functions.activation import sigmoid
 from chainer_lite.functions.activation import tanh
 from chainer_lite import link
 from chainer_lite.links.connection import linear
-from chainer_lite.links.rnn._util import _split_gates
-from chainer_lite import variable
+from chainer_lite.links.rnn import _util
 
 
 class StatefulPeepholeLSTM(link.Chain):
@@ -40,20 +38,19 @@ class StatefulPeepholeLSTM(link.Chain):
         super(StatefulPeepholeLSTM, self).__init__()
         self.state_size = out_size
         self.reset_state()
-
+        # (name, input size, output size, has bias), in creation order.
+        maps = [('upward', in_size, 4 * out_size, True),
+                ('lateral', out_size, 4 * out_size, False)]
+        maps += [('peep_' + gate, out_size, out_size, False)
+                 for gate in 'ifo']
         with self.init_scope():
-            self.upward = linear.Linear(in_size, 4 * out_size)
-            self.lateral = linear.Linear(out_size, 4 * out_size, nobias=True)
-            self.peep_i = linear.Linear(out_size, out_size, nobias=True)
-            self.peep_f = linear.Linear(out_size, out_size, nobias=True)
-            self.peep_o = linear.Linear(out_size, out_size, nobias=True)
+            for name, n_in, n_out, with_bias in maps:
+                setattr(self, name, linear.Linear(
+                    n_in, n_out, nobias=not with_bias))
 
     def device_resident_accept(self, visitor):
         super(StatefulPeepholeLSTM, self).device_resident_accept(visitor)
-        if self.c is not None:
-            visitor.visit_variable(self.c)
-        if self.h is not None:
-            visitor.visit_variable(self.h)
+        _util._visit_states(visitor, self.c, self.h)
 
     def reset_state(self):
         """Forgets the state (``c`` and ``h`` become ``None``)."""
@@ -68,19 +65,17 @@ class StatefulPeepholeLSTM(link.Chain):
         Returns:
             ~chainer.Variable: The output of the step.
         """
-        lstm_in = self.upward(x)
+        pre = self.upward(x)
         if self.h is not None:
-            lstm_in += self.lateral(self.h)
-        if self.c is None:
-            with backend.using_device(self.device):
-                self.c = variable.Variable(self.xp.zeros(
-                    (len(x), self.state_size), dtype=x.dtype))
-
-        a, i, f, o = _split_gates(lstm_in, self.state_size)
-        a = tanh.tanh(a)
-        i = sigmoid.sigmoid(i + self.peep_i(self.c))
-        f = sigmoid.sigmoid(f + self.peep_f(self.c))
-        self.c = a * i + f * self.c
-        o = sigmoid.sigmoid(o + self.peep_o(self.c))
-        self.h = o * tanh.tanh(self.c)
+            pre += self.lateral(self.h)
+        c = self.c
+        if c is None:
+            c = _util._zero_state(self, len(x), self.state_size, x.dtype)
+        a, i, f, o = _util._split_gates(pre, self.state_size)
+        # The input and forget gates peek at the old cell state, the output
+        # gate at the new one.
+        c = (tanh.tanh(a) * sigmoid.sigmoid(i + self.peep_i(c))
+             + sigmoid.sigmoid(f + self.peep_f(c)) * c)
+        self.c = c
+        self.h = sigmoid.sigmoid(o + self.peep_o(c)) * tanh.tanh(c)
         return self.h

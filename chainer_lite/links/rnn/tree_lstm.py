@@ -18,12 +18,18 @@ def _zero_input(link, cs, hs):
     return link.xp.zeros((base.shape[0], link.in_size), dtype=base.dtype)
 
 
-def _pad_zero_nodes(xp, vs, shape, dtype):
-    # Missing children (None) count as zero states.
-    if any(v is None for v in vs):
-        zero = xp.zeros(shape, dtype=dtype)
-        return tuple(zero if v is None else v for v in vs)
-    return vs
+def _fill_missing(xp, states, shape, dtype):
+    # Missing children (None) count as zero states; one zero array serves
+    # them all.
+    zero = None
+    filled = []
+    for state in states:
+        if state is None:
+            if zero is None:
+                zero = xp.zeros(shape, dtype=dtype)
+            state = zero
+        filled.append(state)
+    return tuple(filled)
 
 
 class ChildSumTreeLSTM(link.Chain):
@@ -57,8 +63,12 @@ class ChildSumTreeLSTM(link.Chain):
         super(ChildSumTreeLSTM, self).__init__()
         with self.init_scope():
             self.W_x = linear.Linear(in_size, 4 * out_size)
-            self.W_h_aio = linear.Linear(out_size, 3 * out_size, nobias=True)
-            self.W_h_f = linear.Linear(out_size, out_size, nobias=True)
+            # From the children's outputs: the a, i and o gates (from
+            # their sum) and the per-child forget gate.
+            self.W_h_aio = linear.Linear(
+                out_size, 3 * out_size, nobias=True)
+            self.W_h_f = linear.Linear(
+                out_size, out_size, nobias=True)
         self.in_size = in_size
         self.state_size = out_size
 
@@ -71,38 +81,34 @@ class ChildSumTreeLSTM(link.Chain):
         Returns:
             tuple of ~chainer.Variable: ``(c, h)`` of the node.
         """
-        assert len(cshsx) % 2 == 1
-        cs = cshsx[:len(cshsx) // 2]
-        hs = cshsx[len(cshsx) // 2:-1]
+        n_children, odd = divmod(len(cshsx), 2)
+        assert odd == 1
+        cs, hs = cshsx[:n_children], cshsx[n_children:-1]
         x = cshsx[-1]
-        assert len(cs) == len(hs)
         if x is None:
             x = _zero_input(self, cs, hs)
+        n = self.state_size
+        from_x_aio, from_x_f = split_axis.split_axis(
+            self.W_x(x), [3 * n], axis=1)
 
-        W_x_in = self.W_x(x)
-        W_x_aio_in, W_x_f_in = split_axis.split_axis(
-            W_x_in, [3 * self.state_size], axis=1)
-
-        if len(hs) == 0:
-            a, i, o = split_axis.split_axis(W_x_aio_in, 3, axis=1)
+        if n_children == 0:
+            # A leaf: no children to forget, the cell starts from i * a.
+            a, i, o = split_axis.split_axis(from_x_aio, 3, axis=1)
             c = sigmoid.sigmoid(i) * tanh.tanh(a)
-            h = sigmoid.sigmoid(o) * tanh.tanh(c)
-            return c, h
+            return c, sigmoid.sigmoid(o) * tanh.tanh(c)
 
-        shape = (x.shape[0], self.state_size)
-        hs = _pad_zero_nodes(self.xp, hs, shape, x.dtype)
-        cs = _pad_zero_nodes(self.xp, cs, shape, x.dtype)
-
-        aio_in = self.W_h_aio(sum(hs)) + W_x_aio_in
-        # One forget gate per child: apply W_h_f to all children at once,
-        # then lay the results side by side.
-        W_h_fs_in = concat.concat(split_axis.split_axis(
-            self.W_h_f(concat.concat(hs, axis=0)), len(hs), axis=0),
-            axis=1)
-        f_in = W_h_fs_in + concat.concat([W_x_f_in] * len(hs), axis=1)
-        tree_lstm_in = concat.concat([aio_in, f_in], axis=1)
-
-        return tree_lstm.tree_lstm(*(cs + (tree_lstm_in,)))
+        hs = _fill_missing(self.xp, hs, (len(x), n), x.dtype)
+        cs = _fill_missing(self.xp, cs, (len(x), n), x.dtype)
+        # The a, i and o gates read the sum of the children's outputs.
+        aio = self.W_h_aio(sum(hs)) + from_x_aio
+        # One forget gate per child: W_h_f runs once on the children stacked
+        # along the batch axis; the results are then laid side by side.
+        per_child = split_axis.split_axis(
+            self.W_h_f(concat.concat(hs, axis=0)), n_children, axis=0)
+        forget = (concat.concat(per_child, axis=1)
+                  + concat.concat([from_x_f] * n_children, axis=1))
+        return tree_lstm.tree_lstm(
+            *cs, concat.concat((aio, forget), axis=1))
 
 
 class NaryTreeLSTM(link.Chain):
@@ -134,11 +140,13 @@ class NaryTreeLSTM(link.Chain):
     def __init__(self, in_size, out_size, n_ary=2):
         assert n_ary >= 1
         super(NaryTreeLSTM, self).__init__()
+        # Pre-activations: a, i, o and one forget gate per child position.
+        n_pre = (3 + n_ary) * out_size
         with self.init_scope():
-            self.W_x = linear.Linear(in_size, (3 + n_ary) * out_size)
-            for i in range(1, n_ary + 1):
-                setattr(self, 'W_h{}'.format(i), linear.Linear(
-                    out_size, (3 + n_ary) * out_size, nobias=True))
+            self.W_x = linear.Linear(in_size, n_pre)
+            for k in range(n_ary):
+                setattr(self, 'W_h%d' % (k + 1), linear.Linear(
+                    out_size, n_pre, nobias=True))
         self.in_size = in_size
         self.state_size = out_size
         self.n_ary = n_ary
@@ -152,18 +160,16 @@ class NaryTreeLSTM(link.Chain):
         Returns:
             tuple of ~chainer.Variable: ``(c, h)`` of the node.
         """
-        assert len(cshsx) == self.n_ary * 2 + 1
-        cs = cshsx[:self.n_ary]
-        hs = cshsx[self.n_ary:-1]
-        x = cshsx[-1]
+        n = self.n_ary
+        assert len(cshsx) == 2 * n + 1
+        cs, hs, x = cshsx[:n], cshsx[n:2 * n], cshsx[2 * n]
         if x is None:
             x = _zero_input(self, cs, hs)
 
-        tree_lstm_in = self.W_x(x)
-        for i, h in enumerate(hs, start=1):
+        pre = self.W_x(x)
+        # A missing child contributes nothing through its own weight.
+        for position, h in enumerate(hs):
             if h is not None:
-                tree_lstm_in += getattr(self, 'W_h{}'.format(i))(h)
-
-        cs = _pad_zero_nodes(
-            self.xp, cs, (x.shape[0], self.state_size), x.dtype)
-        return tree_lstm.tree_lstm(*(cs + (tree_lstm_in,)))
+                pre += getattr(self, 'W_h%d' % (position + 1))(h)
+        cs = _fill_missing(self.xp, cs, (len(x), self.state_size), x.dtype)
+        return tree_lstm.tree_lstm(*cs, pre)

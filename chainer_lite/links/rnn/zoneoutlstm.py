@@ -1,13 +1,11 @@
 """L.StatefulZoneoutLSTM: an LSTM whose units randomly keep old state."""
-from chainer_lite import backend
 from chainer_lite.functions.activation import sigmoid
 from chainer_lite.functions.activation import tanh
 from chainer_lite.functions.noise import zoneout
 from chainer_lite import link
 from chainer_lite.links.connection import linear
-from chainer_lite.links.rnn._util import _split_gates
+from chainer_lite.links.rnn import _util
 from chainer_lite.utils import argument
-from chainer_lite import variable
 
 
 class StatefulZoneoutLSTM(link.Chain):
@@ -47,16 +45,14 @@ class StatefulZoneoutLSTM(link.Chain):
         self.h_ratio = h_ratio
         self.reset_state()
 
+        n_gates = 4 * out_size
         with self.init_scope():
-            self.upward = linear.Linear(in_size, 4 * out_size)
-            self.lateral = linear.Linear(out_size, 4 * out_size, nobias=True)
+            self.upward = linear.Linear(in_size, n_gates)
+            self.lateral = linear.Linear(out_size, n_gates, nobias=True)
 
     def device_resident_accept(self, visitor):
         super(StatefulZoneoutLSTM, self).device_resident_accept(visitor)
-        if self.c is not None:
-            visitor.visit_variable(self.c)
-        if self.h is not None:
-            visitor.visit_variable(self.h)
+        _util._visit_states(visitor, self.c, self.h)
 
     def set_state(self, c, h):
         """Sets the cell state and the output (moved to the link's device).
@@ -65,12 +61,7 @@ class StatefulZoneoutLSTM(link.Chain):
             c (~chainer.Variable): Cell state.
             h (~chainer.Variable): Output.
         """
-        assert isinstance(c, variable.Variable)
-        assert isinstance(h, variable.Variable)
-        c.to_device(self.device)
-        h.to_device(self.device)
-        self.c = c
-        self.h = h
+        self.c, self.h = _util._moved_states(self, c, h)
 
     def reset_state(self):
         """Forgets the state (``c`` and ``h`` become ``None``)."""
@@ -85,21 +76,20 @@ class StatefulZoneoutLSTM(link.Chain):
         Returns:
             ~chainer.Variable: The output of the step.
         """
-        lstm_in = self.upward(x)
-        if self.h is not None:
-            lstm_in += self.lateral(self.h)
+        pre = self.upward(x)
+        if self.h is None:
+            # Zoneout needs an old output to keep: start from zeros.
+            self.h = _util._zero_state(
+                self, len(x), self.state_size, x.dtype)
         else:
-            with backend.using_device(self.device):
-                self.h = variable.Variable(self.xp.zeros(
-                    (len(x), self.state_size), dtype=x.dtype))
+            pre += self.lateral(self.h)
         if self.c is None:
-            with backend.using_device(self.device):
-                self.c = variable.Variable(self.xp.zeros(
-                    (len(x), self.state_size), dtype=x.dtype))
-
-        a, i, f, o = _split_gates(lstm_in, self.state_size)
-        c_tmp = tanh.tanh(a) * sigmoid.sigmoid(i) + sigmoid.sigmoid(f) * self.c
-        self.c = zoneout.zoneout(self.c, c_tmp, self.c_ratio)
-        self.h = zoneout.zoneout(
-            self.h, sigmoid.sigmoid(o) * tanh.tanh(c_tmp), self.h_ratio)
+            self.c = _util._zero_state(
+                self, len(x), self.state_size, x.dtype)
+        a, i, f, o = _util._split_gates(pre, self.state_size)
+        c_new = sigmoid.sigmoid(f) * self.c + tanh.tanh(a) * sigmoid.sigmoid(i)
+        h_new = sigmoid.sigmoid(o) * tanh.tanh(c_new)
+        # Masks are drawn for the cell first, then for the output.
+        self.c = zoneout.zoneout(self.c, c_new, self.c_ratio)
+        self.h = zoneout.zoneout(self.h, h_new, self.h_ratio)
         return self.h
