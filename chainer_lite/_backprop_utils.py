@@ -9,14 +9,55 @@ def _writeable(array):
     return flags is None or flags.writeable
 
 
+
+
 def _reduce(grad_list):
     """Reduces a list of gradient Variables to one, in place."""
     if not grad_list:
         return None
     if len(grad_list) >= 2:
-        from chainer_lite.functions.math import basic_math
-        grad_list[:] = [basic_math.add(*grad_list)]
+        if config.enable_backprop:
+            # The sum must stay differentiable (double backprop).
+            from chainer_lite.functions.math import basic_math
+            grad_list[:] = [basic_math.add(*grad_list)]
+        else:
+            grad_list[:] = [_sum_without_graph(grad_list)]
     return grad_list[0]
+
+
+def _sum_without_graph(grad_list):
+    """Sums gradient Variables outside the graph, reusing our own buffer.
+
+    The first sum allocates a new array, so an array that came from a
+    backward (or a leaf's previous ``grad``) is never modified. That array is
+    marked as ours, and later terms are added into it in place: it is only
+    referenced by the gradient table until the node's gradient is popped
+    (which clears the mark). This saves one allocation per term, which is
+    what makes long unrolled RNNs slow.
+    """
+    first = grad_list[0]
+    if first._accumulator:
+        total = first
+        rest = grad_list[1:]
+    else:
+        from chainer_lite import utils
+        from chainer_lite.variable import Variable
+        total = Variable._output(
+            utils.force_array(first._data[0] + grad_list[1]._data[0]),
+            first._requires_grad)
+        total._accumulator = True
+        rest = grad_list[2:]
+    array = total._data[0]
+    for g in rest:
+        array += g._data[0]
+    return total
+
+
+def _release(grad):
+    """Clears the in-place mark of a gradient leaving the table."""
+    if getattr(grad, '_accumulator', False):
+        grad._accumulator = False
+    return grad
 
 
 def _take_leaf_grad(node):
@@ -67,7 +108,7 @@ class GradTable(object):
             return None
         grads = self.grads
         if node in grads:
-            return _reduce(grads.pop(node))
+            return _release(_reduce(grads.pop(node)))
         if self._load_if_new:
             return _take_leaf_grad(node)
         return None
@@ -99,7 +140,8 @@ def backprop_step(func, target_input_indexes, grad_outputs, grad_inputs,
     inputs = func.inputs
     if type(func).backward_accumulate is not _default_backward_accumulate:
         current = tuple([
-            grad_inputs[inputs[i]].pop() if grad_inputs[inputs[i]] else None
+            _release(grad_inputs[inputs[i]].pop())
+            if grad_inputs[inputs[i]] else None
             for i in target_input_indexes])
         try:
             gxs = func.backward_accumulate(

@@ -571,11 +571,11 @@ def grad(outputs, inputs, grad_outputs=None, grad_inputs=None, set_grad=False,
             if loss_scale is not None:
                 gy_data *= loss_scale
             gy = _Variable(gy_data, requires_grad=False)
-        grads[y.node] = gy
+        grads[y.node] = variable.as_variable(gy)
     if grad_inputs is not None:
         for x, gx in zip(inputs, grad_inputs):
             if gx is not None:
-                grads[x.node] = gx
+                grads[x.node] = variable.as_variable(gx)
 
     with using_config('enable_backprop', enable_double_backprop):
         ret_dict = _backprop_subgraph(

@@ -300,6 +300,9 @@ class Variable(object):
     _layout = None
     # chainer_lite has no ChainerX; kept because user code and tests read it.
     _has_chainerx_array = False
+    # True only for a gradient sum that backprop owns and may add into in
+    # place (see _backprop_utils._sum_without_graph).
+    _accumulator = False
 
     def __init__(self, data=None, **kwargs):
         if kwargs:

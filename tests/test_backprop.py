@@ -174,3 +174,42 @@ def test_debug_mode_nan_check():
         with pytest.raises(RuntimeError) as e:
             F.log(x)
     assert str(e.value) == 'NaN is detected on forward computation of log'
+
+
+def test_in_place_gradient_sums_never_change_visible_arrays():
+    # Gradients summed by backprop are added in place into a buffer it
+    # owns; arrays visible elsewhere (retained grads, what a backward saw,
+    # a leaf's previous grad) must keep their values.
+    class Keep(chainer.FunctionNode):
+        def forward(self, inputs):
+            return inputs[0].copy(),
+
+        def backward(self, indexes, grad_outputs):
+            self.seen = grad_outputs[0]
+            self.seen_value = grad_outputs[0].array.copy()
+            return grad_outputs[0],
+
+    x = Variable(np.ones(3))
+    previous = np.full(3, 10.0)
+    x.grad = previous
+    keep = Keep()
+    h, = keep.apply((x,))
+    a = h + h            # a's backward hands the same array to h twice
+    b = a + a + a + x    # b's gradient reaches x as well
+    y = F.sum(b * 2.0)
+    y.backward(retain_grad=True)
+    np.testing.assert_array_equal(b.grad, [2.0] * 3)
+    np.testing.assert_array_equal(a.grad, [6.0] * 3)
+    np.testing.assert_array_equal(h.grad, [12.0] * 3)
+    np.testing.assert_array_equal(keep.seen.array, keep.seen_value)
+    np.testing.assert_array_equal(x.grad, [10.0 + 12.0 + 2.0] * 3)
+    np.testing.assert_array_equal(previous, [10.0] * 3)
+
+
+def test_accumulated_gradients_stay_differentiable_with_double_backprop():
+    x = Variable(np.array([2.0]))
+    y = x * x + x * x * x  # two paths into x
+    gx, = chainer.grad([y], [x], enable_double_backprop=True)
+    ggx, = chainer.grad([gx], [x])
+    np.testing.assert_allclose(gx.array, [2 * 2.0 + 3 * 4.0])
+    np.testing.assert_allclose(ggx.array, [2 + 6 * 2.0])
