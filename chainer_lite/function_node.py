@@ -172,7 +172,8 @@ class FunctionNode(object):
         debug = local.get('debug', glob['debug'])
         if debug:
             self.stack = traceback.extract_stack()
-        if local.get('type_check', glob['type_check']):
+        if local.get('type_check', glob['type_check']) and \
+                type(self).check_type_forward is not _no_type_check:
             self._check_data_type_forward(in_data)
 
         hooks = function_hook._global_hooks()
@@ -431,6 +432,9 @@ class FunctionNode(object):
             del self.local_function_hooks[name]
         else:
             raise KeyError('Hook %s does not exist' % name)
+
+
+_no_type_check = FunctionNode.check_type_forward
 
 
 def _wrap_input(x, func):
