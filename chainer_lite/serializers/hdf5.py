@@ -58,6 +58,11 @@ def _read_into(dataset, value):
         dataset.read_direct(value)
     elif cuda._is_cupy_array(value):
         value.set(numpy.asarray(dataset, value.dtype))  # host to device
+    elif isinstance(value, str):
+        # h5py 3 reads strings back as bytes.
+        stored = dataset[()]
+        value = stored.decode('utf-8') if isinstance(stored, bytes) \
+            else str(stored)
     else:
         value = type(value)(numpy.asarray(dataset))
     return value
@@ -83,8 +88,16 @@ class HDF5Serializer(serializer.Serializer):
 
     def __call__(self, key, value):
         if value is None:
-            # An empty dataset records None.
-            data, level = _h5py().Empty('f'), None
+            # An empty dataset records None; h5py has them from 2.7 on.
+            h5py = _h5py()
+            version = getattr(getattr(h5py, 'version', None),
+                              'version_tuple', None)
+            if version is not None and tuple(version[:3]) < (2, 7, 0):
+                raise RuntimeError(
+                    'h5py>=2.7.0 is required to serialize None.')
+            data, level = h5py.Empty('f'), None
+        elif isinstance(value, str):
+            data, level = value, None  # h5py stores Python strings itself
         else:
             data = _cpu._to_cpu(value)
             level = _compression_for(data, self.compression)
