@@ -1,19 +1,25 @@
 """Exponential and logarithms."""
+import math
+
 from chainer_lite import backend
 from chainer_lite import function_node
 from chainer_lite import utils
 from chainer_lite.utils import type_check
 
 
-class Exp(function_node.FunctionNode):
+class _FloatElementwise(function_node.FunctionNode):
+    """An elementwise function of one float array; ``label`` names it."""
 
-    @property
-    def label(self):
-        return 'exp'
+    is_elementwise = True
 
     def check_type_forward(self, in_types):
         type_check._argname(in_types, ('x',))
         type_check.expect(in_types[0].dtype.kind == 'f')
+
+
+class Exp(_FloatElementwise):
+
+    label = 'exp'
 
     def forward(self, x):
         self.retain_outputs((0,))
@@ -25,14 +31,51 @@ class Exp(function_node.FunctionNode):
         return y * gy[0],
 
 
+class _Logarithm(_FloatElementwise):
+    """``log_b(x)``, whose derivative is ``1 / (x ln b)``."""
+
+    _xp_name = None  # the array module's function
+    _inv_log_base = None  # 1 / ln(b); None for the natural logarithm
+
+    def forward(self, inputs):
+        self.retain_inputs((0,))
+        x = inputs[0]
+        xp = backend.get_array_module(x)
+        return utils.force_array(getattr(xp, self._xp_name)(x)),
+
+    def backward(self, indexes, gy):
+        x = self.get_retained_inputs()[0]
+        gx = gy[0] / x
+        if self._inv_log_base is not None:
+            gx = gx * x.dtype.type(self._inv_log_base)
+        return gx,
+
+
+class Log(_Logarithm):
+    label = 'log'
+    _xp_name = 'log'
+
+
+class Log2(_Logarithm):
+    label = 'log2'
+    _xp_name = 'log2'
+    _inv_log_base = 1.0 / math.log(2.0)
+
+
+class Log10(_Logarithm):
+    label = 'log10'
+    _xp_name = 'log10'
+    _inv_log_base = 1.0 / math.log(10.0)
+
+
 def exp(x):
-    """Elementwise exponential function.
+    """Elementwise exponential function, :math:`e^x`.
 
     Args:
-        x (:class:`~chainer.Variable` or :ref:`ndarray`): Input variable.
+        x (:class:`~chainer.Variable` or :ref:`ndarray`): A float array.
 
     Returns:
-        ~chainer.Variable: Output variable.
+        ~chainer.Variable: The result, with ``x``'s shape and dtype.
 
     Example:
 
@@ -44,34 +87,14 @@ def exp(x):
     return Exp().apply((x,))[0]
 
 
-class Log(function_node.FunctionNode):
-
-    @property
-    def label(self):
-        return 'log'
-
-    def check_type_forward(self, in_types):
-        type_check._argname(in_types, ('x',))
-        type_check.expect(in_types[0].dtype.kind == 'f')
-
-    def forward(self, x):
-        self.retain_inputs((0,))
-        xp = backend.get_array_module(*x)
-        return utils.force_array(xp.log(x[0])),
-
-    def backward(self, indexes, gy):
-        x = self.get_retained_inputs()[0]
-        return gy[0] / x,
-
-
 def log(x):
-    """Elementwise natural logarithm function.
+    """Elementwise natural logarithm.
 
     Args:
-        x (:class:`~chainer.Variable` or :ref:`ndarray`): Input variable.
+        x (:class:`~chainer.Variable` or :ref:`ndarray`): A float array.
 
     Returns:
-        ~chainer.Variable: Output variable.
+        ~chainer.Variable: The result, with ``x``'s shape and dtype.
 
     Example:
 
@@ -83,71 +106,39 @@ def log(x):
     return Log().apply((x,))[0]
 
 
-class Log2(function_node.FunctionNode):
-
-    @property
-    def label(self):
-        return 'log2'
-
-    def check_type_forward(self, in_types):
-        type_check._argname(in_types, ('x',))
-        type_check.expect(in_types[0].dtype.kind == 'f')
-
-    def forward(self, inputs):
-        self.retain_inputs((0,))
-        x = inputs[0]
-        xp = backend.get_array_module(x)
-        return utils.force_array(xp.log2(x)),
-
-    def backward(self, indexes, gy):
-        x = self.get_retained_inputs()[0]
-        return gy[0] / x * x.dtype.type(1.0 / _LN2),
-
-
 def log2(x):
-    """Elementwise logarithm function to the base 2.
+    """Elementwise logarithm to the base 2.
 
     Args:
-        x (:class:`~chainer.Variable` or :ref:`ndarray`): Input variable.
+        x (:class:`~chainer.Variable` or :ref:`ndarray`): A float array.
 
     Returns:
-        ~chainer.Variable: Output variable.
+        ~chainer.Variable: The result, with ``x``'s shape and dtype.
+
+    Example:
+
+        >>> import numpy as np
+        >>> import chainer.functions as F
+        >>> F.log2(np.array([8.0])).array
+        array([3.])
     """
     return Log2().apply((x,))[0]
 
 
-class Log10(function_node.FunctionNode):
-
-    @property
-    def label(self):
-        return 'log10'
-
-    def check_type_forward(self, in_types):
-        type_check._argname(in_types, ('x',))
-        type_check.expect(in_types[0].dtype.kind == 'f')
-
-    def forward(self, inputs):
-        self.retain_inputs((0,))
-        x = inputs[0]
-        xp = backend.get_array_module(x)
-        return utils.force_array(xp.log10(x)),
-
-    def backward(self, indexes, gy):
-        x = self.get_retained_inputs()[0]
-        return gy[0] / x * x.dtype.type(1.0 / _LN10),
-
-
 def log10(x):
-    """Elementwise logarithm function to the base 10.
+    """Elementwise logarithm to the base 10.
 
     Args:
-        x (:class:`~chainer.Variable` or :ref:`ndarray`): Input variable.
+        x (:class:`~chainer.Variable` or :ref:`ndarray`): A float array.
 
     Returns:
-        ~chainer.Variable: Output variable.
+        ~chainer.Variable: The result, with ``x``'s shape and dtype.
+
+    Example:
+
+        >>> import numpy as np
+        >>> import chainer.functions as F
+        >>> F.log10(np.array([100.0])).array
+        array([2.])
     """
     return Log10().apply((x,))[0]
-
-
-_LN2 = 0.69314718055994530942
-_LN10 = 2.30258509299404568402
