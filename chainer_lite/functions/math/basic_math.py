@@ -61,6 +61,30 @@ def _check_binary(in_types, float_only):
     type_check.expect_broadcast_shapes(in_types[0].shape, in_types[1].shape)
 
 
+class _ConstantOperand(function_node.FunctionNode):
+    """An elementwise operation between a Variable and a constant ``value``.
+
+    Subclasses set ``_label_format`` (with ``%s`` for the constant) and
+    ``_float_only`` (whether integer inputs are refused).
+    """
+
+    is_elementwise = True
+    _label_format = None
+    _float_only = False
+
+    def __init__(self, value):
+        self.value = value
+
+    @property
+    def label(self):
+        return self._label_format % _convert_value_to_string(self.value)
+
+    def check_type_forward(self, in_types):
+        type_check._argname(in_types, ('x',))
+        if self._float_only:
+            type_check.expect(in_types[0].dtype.kind == 'f')
+
+
 class Neg(function_node.FunctionNode):
 
     is_elementwise = True
@@ -137,19 +161,9 @@ class Add(function_node.FunctionNode):
         return tuple([_sum_to(gy[0], self.inputs[i].shape) for i in indexes])
 
 
-class AddConstant(function_node.FunctionNode):
+class AddConstant(_ConstantOperand):
 
-    is_elementwise = True
-
-    def __init__(self, value):
-        self.value = value
-
-    @property
-    def label(self):
-        return '_ + %s' % _convert_value_to_string(self.value)
-
-    def check_type_forward(self, in_types):
-        type_check._argname(in_types, ('x',))
+    _label_format = '_ + %s'
 
     def forward(self, x):
         x = x[0]
@@ -236,19 +250,9 @@ def sub(self, rhs):  # lhs - rhs
     return Sub().apply((self, rhs))[0]
 
 
-class SubFromConstant(function_node.FunctionNode):
+class SubFromConstant(_ConstantOperand):
 
-    is_elementwise = True
-
-    def __init__(self, value):
-        self.value = value
-
-    @property
-    def label(self):
-        return '%s - _' % _convert_value_to_string(self.value)
-
-    def check_type_forward(self, in_types):
-        type_check._argname(in_types, ('x',))
+    _label_format = '%s - _'
 
     def forward(self, x):
         x = x[0]
@@ -291,19 +295,9 @@ class Mul(function_node.FunctionNode):
                       for i in indexes])
 
 
-class MulConstant(function_node.FunctionNode):
+class MulConstant(_ConstantOperand):
 
-    is_elementwise = True
-
-    def __init__(self, value):
-        self.value = value
-
-    @property
-    def label(self):
-        return '_ * %s' % _convert_value_to_string(self.value)
-
-    def check_type_forward(self, in_types):
-        type_check._argname(in_types, ('x',))
+    _label_format = '_ * %s'
 
     def forward(self, x):
         x = x[0]
@@ -367,20 +361,10 @@ def div(self, rhs):  # lhs / rhs
     return Div().apply((self, rhs))[0]
 
 
-class DivFromConstant(function_node.FunctionNode):
+class DivFromConstant(_ConstantOperand):
 
-    is_elementwise = True
-
-    def __init__(self, value):
-        self.value = value
-
-    @property
-    def label(self):
-        return '%s / _' % _convert_value_to_string(self.value)
-
-    def check_type_forward(self, in_types):
-        type_check._argname(in_types, ('x',))
-        type_check.expect(in_types[0].dtype.kind == 'f')
+    _label_format = '%s / _'
+    _float_only = True
 
     def forward(self, x):
         self.retain_inputs((0,))
@@ -467,20 +451,10 @@ class PowVarVar(function_node.FunctionNode):
         return tuple(ret)
 
 
-class PowVarConst(function_node.FunctionNode):
+class PowVarConst(_ConstantOperand):
 
-    is_elementwise = True
-
-    def __init__(self, value):
-        self.value = value
-
-    @property
-    def label(self):
-        return '_ ** %s' % _convert_value_to_string(self.value)
-
-    def check_type_forward(self, in_types):
-        type_check._argname(in_types, ('x',))
-        type_check.expect(in_types[0].dtype.kind == 'f')
+    _label_format = '_ ** %s'
+    _float_only = True
 
     def forward(self, x):
         self.retain_inputs((0,))
@@ -501,20 +475,10 @@ class PowVarConst(function_node.FunctionNode):
         return gx * gy[0],
 
 
-class PowConstVar(function_node.FunctionNode):
+class PowConstVar(_ConstantOperand):
 
-    is_elementwise = True
-
-    def __init__(self, value):
-        self.value = value
-
-    @property
-    def label(self):
-        return '%s ** _' % _convert_value_to_string(self.value)
-
-    def check_type_forward(self, in_types):
-        type_check._argname(in_types, ('x',))
-        type_check.expect(in_types[0].dtype.kind == 'f')
+    _label_format = '%s ** _'
+    _float_only = True
 
     def forward(self, x):
         self.retain_outputs((0,))
