@@ -172,8 +172,11 @@ class FunctionNode(object):
         debug = local.get('debug', glob['debug'])
         if debug:
             self.stack = traceback.extract_stack()
-        if local.get('type_check', glob['type_check']) and \
-                type(self).check_type_forward is not _no_type_check:
+        # Nodes without checks skip the type-check machinery (the instance
+        # attribute is read, so a check set on the instance still runs).
+        if local.get('type_check', glob['type_check']) and getattr(
+                self.check_type_forward, '__func__', None) is not \
+                _no_type_check:
             self._check_data_type_forward(in_data)
 
         hooks = function_hook._global_hooks()
