@@ -207,3 +207,15 @@ def test_old_style_multiple_outputs_tuple():
     a, b = Split()(x)
     (a + b).backward()
     assert x.grad[0] == 3.0
+
+
+def test_type_check_set_on_the_instance_runs():
+    class NoCheck(chainer.FunctionNode):
+        def forward(self, inputs):
+            return inputs[0].copy(),
+
+    calls = []
+    f = NoCheck()
+    f.check_type_forward = lambda in_types: calls.append(len(in_types))
+    f.apply((np.zeros(2),))
+    assert calls == [1]
