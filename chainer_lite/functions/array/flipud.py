@@ -1,27 +1,13 @@
 """Flipud: reverse the rows (first axis)."""
-from chainer_lite import backend
-from chainer_lite import function_node
-from chainer_lite.utils import type_check
+from chainer_lite.functions.array import _fixed_flip
 
 
-class FlipUD(function_node.FunctionNode):
+class FlipUD(_fixed_flip.FixedAxisFlip):
 
     """Flips an array in the up/down direction."""
 
-    def check_type_forward(self, in_types):
-        type_check._argname(in_types, ('a',))
-        a_type = in_types[0]
-        type_check.expect(
-            a_type.dtype.kind == 'f',
-            a_type.ndim >= 1
-        )
-
-    def forward(self, inputs):
-        xp = backend.get_array_module(*inputs)
-        return xp.flipud(inputs[0]),
-
-    def backward(self, indexes, grad_outputs):
-        return FlipUD().apply(grad_outputs)
+    _func_name = 'flipud'
+    _min_ndim = 1
 
 
 def flipud(a):

@@ -1,7 +1,5 @@
 """Rounding up (not differentiable)."""
-from chainer_lite import backend
-from chainer_lite import utils
-from chainer_lite import variable
+from chainer_lite.functions.math import _elementwise
 
 
 def ceil(x):
@@ -23,7 +21,4 @@ def ceil(x):
         >>> F.ceil(np.array([-1.5, 2.5])).array
         array([-1.,  3.])
     """
-    if isinstance(x, variable.Variable):
-        x = x.array
-    xp = backend.get_array_module(x)
-    return variable.as_variable(utils.force_array(xp.ceil(x), x.dtype))
+    return _elementwise.without_grad(x, 'ceil')

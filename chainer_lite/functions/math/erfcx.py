@@ -1,30 +1,13 @@
 """The scaled complementary error function, ``exp(x ** 2) * erfc(x)``."""
 import math
 
-from chainer_lite import backend
-from chainer_lite import function_node
-from chainer_lite import utils
-from chainer_lite.functions.math import _special
-from chainer_lite.utils import type_check
+from chainer_lite.functions.math import _elementwise
 
 
-class Erfcx(function_node.FunctionNode):
+class Erfcx(_elementwise.SpecialUnaryElementwise):
 
-    @property
-    def label(self):
-        return 'erfcx'
-
-    def check_type_forward(self, in_types):
-        type_check._argname(in_types, ('x',))
-        type_check.expect(in_types[0].dtype.kind == 'f')
-
-    def forward(self, inputs):
-        x, = inputs
-        xp = backend.get_array_module(x)
-        self.retain_inputs((0,))
-        self.retain_outputs((0,))
-        y = _special.get('erfcx', xp)(x)
-        return utils.force_array(y, dtype=x.dtype),
+    _func_name = 'erfcx'
+    _retained = ('x', 'y')
 
     def backward(self, indexes, grad_outputs):
         x, = self.get_retained_inputs()

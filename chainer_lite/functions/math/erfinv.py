@@ -1,29 +1,13 @@
 """The inverse of the error function."""
 import math
 
-from chainer_lite import backend
-from chainer_lite import function_node
-from chainer_lite import utils
-from chainer_lite.functions.math import _special
-from chainer_lite.utils import type_check
+from chainer_lite.functions.math import _elementwise
 
 
-class ErfInv(function_node.FunctionNode):
+class ErfInv(_elementwise.SpecialUnaryElementwise):
 
-    @property
-    def label(self):
-        return 'erfinv'
-
-    def check_type_forward(self, in_types):
-        type_check._argname(in_types, ('x',))
-        type_check.expect(in_types[0].dtype.kind == 'f')
-
-    def forward(self, inputs):
-        x, = inputs
-        xp = backend.get_array_module(x)
-        self.retain_outputs((0,))
-        y = _special.get('erfinv', xp)(x)
-        return utils.force_array(y, dtype=x.dtype),
+    _func_name = 'erfinv'
+    _retained = ('y',)
 
     def backward(self, indexes, grad_outputs):
         from chainer_lite.functions.math import exponential

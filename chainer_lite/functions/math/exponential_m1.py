@@ -1,24 +1,11 @@
 """``exp(x) - 1``, accurate for small ``x``."""
-from chainer_lite import backend
-from chainer_lite import function_node
-from chainer_lite import utils
-from chainer_lite.utils import type_check
+from chainer_lite.functions.math import _elementwise
 
 
-class Expm1(function_node.FunctionNode):
+class Expm1(_elementwise.UnaryElementwise):
 
-    @property
-    def label(self):
-        return 'expm1'
-
-    def check_type_forward(self, in_types):
-        type_check._argname(in_types, ('x',))
-        type_check.expect(in_types[0].dtype.kind == 'f')
-
-    def forward(self, inputs):
-        self.retain_outputs((0,))
-        xp = backend.get_array_module(*inputs)
-        return utils.force_array(xp.expm1(inputs[0])),
+    _func_name = 'expm1'
+    _retained = ('y',)
 
     def backward(self, indexes, grad_outputs):
         y, = self.get_retained_outputs()

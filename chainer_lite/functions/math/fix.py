@@ -1,7 +1,5 @@
 """Rounding towards zero (not differentiable)."""
-from chainer_lite import backend
-from chainer_lite import utils
-from chainer_lite import variable
+from chainer_lite.functions.math import _elementwise
 
 
 def fix(x):
@@ -23,7 +21,4 @@ def fix(x):
         >>> F.fix(np.array([-1.5, 2.5])).array
         array([-1.,  2.])
     """
-    if isinstance(x, variable.Variable):
-        x = x.array
-    xp = backend.get_array_module(x)
-    return variable.as_variable(utils.force_array(xp.fix(x), x.dtype))
+    return _elementwise.without_grad(x, 'fix')

@@ -1,7 +1,5 @@
 """Rounding down (not differentiable)."""
-from chainer_lite import backend
-from chainer_lite import utils
-from chainer_lite import variable
+from chainer_lite.functions.math import _elementwise
 
 
 def floor(x):
@@ -23,7 +21,4 @@ def floor(x):
         >>> F.floor(np.array([-1.5, 2.5])).array
         array([-2.,  2.])
     """
-    if isinstance(x, variable.Variable):
-        x = x.array
-    xp = backend.get_array_module(x)
-    return variable.as_variable(utils.force_array(xp.floor(x), x.dtype))
+    return _elementwise.without_grad(x, 'floor')

@@ -1,24 +1,10 @@
 """Hyperbolic sine and cosine."""
-from chainer_lite import backend
-from chainer_lite import function_node
-from chainer_lite import utils
-from chainer_lite.utils import type_check
+from chainer_lite.functions.math import _elementwise
 
 
-class Cosh(function_node.FunctionNode):
+class Cosh(_elementwise.UnaryElementwise):
 
-    @property
-    def label(self):
-        return 'cosh'
-
-    def check_type_forward(self, in_types):
-        type_check._argname(in_types, ('x',))
-        type_check.expect(in_types[0].dtype.kind == 'f')
-
-    def forward(self, inputs):
-        self.retain_inputs((0,))
-        xp = backend.get_array_module(*inputs)
-        return utils.force_array(xp.cosh(inputs[0])),
+    _func_name = 'cosh'
 
     def backward(self, indexes, grad_outputs):
         x, = self.get_retained_inputs()
@@ -45,20 +31,9 @@ def cosh(x):
     return Cosh().apply((x,))[0]
 
 
-class Sinh(function_node.FunctionNode):
+class Sinh(_elementwise.UnaryElementwise):
 
-    @property
-    def label(self):
-        return 'sinh'
-
-    def check_type_forward(self, in_types):
-        type_check._argname(in_types, ('x',))
-        type_check.expect(in_types[0].dtype.kind == 'f')
-
-    def forward(self, inputs):
-        self.retain_inputs((0,))
-        xp = backend.get_array_module(*inputs)
-        return utils.force_array(xp.sinh(inputs[0])),
+    _func_name = 'sinh'
 
     def backward(self, indexes, grad_outputs):
         x, = self.get_retained_inputs()

@@ -1,24 +1,10 @@
 """``log(1 + x)``, accurate for small ``x``."""
-from chainer_lite import backend
-from chainer_lite import function_node
-from chainer_lite import utils
-from chainer_lite.utils import type_check
+from chainer_lite.functions.math import _elementwise
 
 
-class Log1p(function_node.FunctionNode):
+class Log1p(_elementwise.UnaryElementwise):
 
-    @property
-    def label(self):
-        return 'log1p'
-
-    def check_type_forward(self, in_types):
-        type_check._argname(in_types, ('x',))
-        type_check.expect(in_types[0].dtype.kind == 'f')
-
-    def forward(self, inputs):
-        self.retain_inputs((0,))
-        xp = backend.get_array_module(*inputs)
-        return utils.force_array(xp.log1p(inputs[0])),
+    _func_name = 'log1p'
 
     def backward(self, indexes, grad_outputs):
         x, = self.get_retained_inputs()

@@ -1,36 +1,15 @@
 """Elementwise maximum of two variables."""
-from chainer_lite import backend
-from chainer_lite import function_node
-from chainer_lite import utils
+import operator
+
 from chainer_lite.functions.math import _select
-from chainer_lite.utils import type_check
 
 
-class Maximum(function_node.FunctionNode):
+class Maximum(_select.ElementwiseChoice):
 
     """The larger of ``x1`` and ``x2`` at every position."""
 
-    def check_type_forward(self, in_types):
-        type_check._argname(in_types, ('x1', 'x2'))
-        type_check.expect(
-            in_types[0].dtype.kind == 'f',
-            in_types[0].dtype == in_types[1].dtype,
-        )
-        type_check.expect_broadcast_shapes(
-            in_types[0].shape, in_types[1].shape)
-
-    def forward(self, inputs):
-        self.retain_inputs((0, 1))
-        x1, x2 = inputs
-        xp = backend.get_array_module(x1)
-        return utils.force_array(xp.maximum(x1, x2)),
-
-    def backward(self, indexes, grad_outputs):
-        x1, x2 = self.get_retained_inputs()
-        # Ties go to x1.
-        cond = utils.force_array(x1.array >= x2.array)
-        return _select.SelectGrad(cond, x1.shape, x2.shape).apply(
-            grad_outputs)
+    _func_name = 'maximum'
+    _x1_chosen = staticmethod(operator.ge)
 
 
 def maximum(x1, x2):

@@ -1,7 +1,5 @@
 """Elementwise sign (not differentiable)."""
-from chainer_lite import backend
-from chainer_lite import utils
-from chainer_lite import variable
+from chainer_lite.functions.math import _elementwise
 
 
 def sign(x):
@@ -22,7 +20,4 @@ def sign(x):
         >>> F.sign(np.array([-2.0, 0.0, 3.0])).array
         array([-1.,  0.,  1.])
     """
-    if isinstance(x, variable.Variable):
-        x = x.array
-    xp = backend.get_array_module(x)
-    return variable.as_variable(utils.force_array(xp.sign(x)))
+    return _elementwise.without_grad(x, 'sign')

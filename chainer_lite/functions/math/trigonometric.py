@@ -2,12 +2,8 @@
 from chainer_lite import backend
 from chainer_lite import function_node
 from chainer_lite import utils
+from chainer_lite.functions.math import _elementwise
 from chainer_lite.utils import type_check
-
-
-def _check_float_x(in_types):
-    type_check._argname(in_types, ('x',))
-    type_check.expect(in_types[0].dtype.kind == 'f')
 
 
 def _square(x):
@@ -20,19 +16,9 @@ def _sqrt(x):
     return sqrt.sqrt(x)
 
 
-class Sin(function_node.FunctionNode):
+class Sin(_elementwise.UnaryElementwise):
 
-    @property
-    def label(self):
-        return 'sin'
-
-    def check_type_forward(self, in_types):
-        _check_float_x(in_types)
-
-    def forward(self, inputs):
-        self.retain_inputs((0,))
-        xp = backend.get_array_module(*inputs)
-        return utils.force_array(xp.sin(inputs[0])),
+    _func_name = 'sin'
 
     def backward(self, indexes, grad_outputs):
         x, = self.get_retained_inputs()
@@ -59,19 +45,9 @@ def sin(x):
     return Sin().apply((x,))[0]
 
 
-class Cos(function_node.FunctionNode):
+class Cos(_elementwise.UnaryElementwise):
 
-    @property
-    def label(self):
-        return 'cos'
-
-    def check_type_forward(self, in_types):
-        _check_float_x(in_types)
-
-    def forward(self, inputs):
-        self.retain_inputs((0,))
-        xp = backend.get_array_module(*inputs)
-        return utils.force_array(xp.cos(inputs[0])),
+    _func_name = 'cos'
 
     def backward(self, indexes, grad_outputs):
         x, = self.get_retained_inputs()
@@ -98,19 +74,9 @@ def cos(x):
     return Cos().apply((x,))[0]
 
 
-class Tan(function_node.FunctionNode):
+class Tan(_elementwise.UnaryElementwise):
 
-    @property
-    def label(self):
-        return 'tan'
-
-    def check_type_forward(self, in_types):
-        _check_float_x(in_types)
-
-    def forward(self, inputs):
-        self.retain_inputs((0,))
-        xp = backend.get_array_module(*inputs)
-        return utils.force_array(xp.tan(inputs[0])),
+    _func_name = 'tan'
 
     def backward(self, indexes, grad_outputs):
         x, = self.get_retained_inputs()
@@ -137,19 +103,9 @@ def tan(x):
     return Tan().apply((x,))[0]
 
 
-class Arcsin(function_node.FunctionNode):
+class Arcsin(_elementwise.UnaryElementwise):
 
-    @property
-    def label(self):
-        return 'arcsin'
-
-    def check_type_forward(self, in_types):
-        _check_float_x(in_types)
-
-    def forward(self, inputs):
-        self.retain_inputs((0,))
-        xp = backend.get_array_module(*inputs)
-        return utils.force_array(xp.arcsin(inputs[0])),
+    _func_name = 'arcsin'
 
     def backward(self, indexes, grad_outputs):
         x, = self.get_retained_inputs()
@@ -176,19 +132,9 @@ def arcsin(x):
     return Arcsin().apply((x,))[0]
 
 
-class Arccos(function_node.FunctionNode):
+class Arccos(_elementwise.UnaryElementwise):
 
-    @property
-    def label(self):
-        return 'arccos'
-
-    def check_type_forward(self, in_types):
-        _check_float_x(in_types)
-
-    def forward(self, inputs):
-        self.retain_inputs((0,))
-        xp = backend.get_array_module(*inputs)
-        return utils.force_array(xp.arccos(inputs[0])),
+    _func_name = 'arccos'
 
     def backward(self, indexes, grad_outputs):
         x, = self.get_retained_inputs()
@@ -215,19 +161,9 @@ def arccos(x):
     return Arccos().apply((x,))[0]
 
 
-class Arctan(function_node.FunctionNode):
+class Arctan(_elementwise.UnaryElementwise):
 
-    @property
-    def label(self):
-        return 'arctan'
-
-    def check_type_forward(self, in_types):
-        _check_float_x(in_types)
-
-    def forward(self, inputs):
-        self.retain_inputs((0,))
-        xp = backend.get_array_module(*inputs)
-        return utils.force_array(xp.arctan(inputs[0])),
+    _func_name = 'arctan'
 
     def backward(self, indexes, grad_outputs):
         x, = self.get_retained_inputs()
