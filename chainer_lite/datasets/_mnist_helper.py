@@ -5,6 +5,7 @@ import struct
 
 import numpy
 
+import chainer_lite
 from chainer_lite.dataset import download
 from chainer_lite.datasets import tuple_dataset
 
@@ -83,3 +84,17 @@ def retrieve(dataset_dir, name, urls):
     path = os.path.join(root, name)
     return download.cache_or_load_file(
         path, lambda temp_path: make_npz(temp_path, urls), load_npz)
+
+
+def get_splits(dataset_dir, train_urls, test_urls, withlabel, ndim, scale,
+               dtype, label_dtype, rgb_format):
+    """Returns the preprocessed training and test splits of an
+    MNIST-format dataset cached under ``dataset_dir``; ``dtype`` ``None``
+    means ``chainer.config.dtype``."""
+    dtype = chainer_lite.get_dtype(dtype)
+    splits = []
+    for name, urls in (('train.npz', train_urls), ('test.npz', test_urls)):
+        raw = retrieve(dataset_dir, name, urls)
+        splits.append(preprocess_mnist(
+            raw, withlabel, ndim, scale, dtype, label_dtype, rgb_format))
+    return tuple(splits)

@@ -1,7 +1,6 @@
 """get_fashion_mnist: Zalando's Fashion-MNIST (downloaded and cached)."""
 import numpy
 
-import chainer_lite
 from chainer_lite.datasets import _mnist_helper
 
 _fashion_mnist_labels = ['T-shirt/top', 'Trouser', 'Pullover', 'Dress', 'Coat',
@@ -58,13 +57,6 @@ def get_fashion_mnist(withlabel=True, ndim=1, scale=1., dtype=None,
         :class:`~chainer.datasets.TupleDataset` objects when ``withlabel``,
         otherwise two image arrays.
     """
-    train_raw = _mnist_helper.retrieve(
-        'pfnet/chainer/fashion-mnist', 'train.npz', _train_urls)
-    dtype = chainer_lite.get_dtype(dtype)
-    train = _mnist_helper.preprocess_mnist(
-        train_raw, withlabel, ndim, scale, dtype, label_dtype, rgb_format)
-    test_raw = _mnist_helper.retrieve(
-        'pfnet/chainer/fashion-mnist', 'test.npz', _test_urls)
-    test = _mnist_helper.preprocess_mnist(
-        test_raw, withlabel, ndim, scale, dtype, label_dtype, rgb_format)
-    return train, test
+    return _mnist_helper.get_splits(
+        'pfnet/chainer/fashion-mnist', _train_urls, _test_urls,
+        withlabel, ndim, scale, dtype, label_dtype, rgb_format)

@@ -1,7 +1,6 @@
 """get_mnist: the MNIST handwritten digits (downloaded and cached)."""
 import numpy
 
-import chainer_lite
 from chainer_lite.datasets import _mnist_helper
 
 _base_url = 'http://yann.lecun.com/exdb/mnist/'
@@ -41,13 +40,6 @@ def get_mnist(withlabel=True, ndim=1, scale=1., dtype=None,
         :class:`~chainer.datasets.TupleDataset` objects when ``withlabel``,
         otherwise two image arrays.
     """
-    dtype = chainer_lite.get_dtype(dtype)
-    train_raw = _mnist_helper.retrieve(
-        'pfnet/chainer/mnist', 'train.npz', _train_urls)
-    train = _mnist_helper.preprocess_mnist(
-        train_raw, withlabel, ndim, scale, dtype, label_dtype, rgb_format)
-    test_raw = _mnist_helper.retrieve(
-        'pfnet/chainer/mnist', 'test.npz', _test_urls)
-    test = _mnist_helper.preprocess_mnist(
-        test_raw, withlabel, ndim, scale, dtype, label_dtype, rgb_format)
-    return train, test
+    return _mnist_helper.get_splits(
+        'pfnet/chainer/mnist', _train_urls, _test_urls,
+        withlabel, ndim, scale, dtype, label_dtype, rgb_format)

@@ -8,7 +8,7 @@ _default_hyperparam.lr = 0.01
 _default_hyperparam.momentum = 0.9
 
 
-class CorrectedMomentumSGDRule(optimizer.UpdateRule):
+class CorrectedMomentumSGDRule(_util.VelocityRule):
     """Update rule of corrected momentum SGD:
     ``v = momentum * v - grad; param += lr * v``.
 
@@ -19,32 +19,15 @@ class CorrectedMomentumSGDRule(optimizer.UpdateRule):
         momentum (float): Decay factor of the velocity.
     """
 
-    is_elementwise = True
+    _default_hyperparam = _default_hyperparam
 
-    def __init__(self, parent_hyperparam=None, lr=None, momentum=None):
-        super(CorrectedMomentumSGDRule, self).__init__(
-            parent_hyperparam or _default_hyperparam)
-        _util.set_hyperparams(self.hyperparam, lr=lr, momentum=momentum)
-
-    def init_state(self, param):
-        self.state['v'] = _util.zeros_like_param(param)
-
-    def update_core_cpu(self, param):
-        grad = param.grad
-        if grad is None:
-            return
-        hp = self.hyperparam
-        v = self.state['v']
-        v *= hp.momentum
+    def _step(self, data, grad, v, lr, momentum):
+        v *= momentum
         v -= grad
-        data = param.array
-        data += hp.lr * v
-
-    # The array operations above are the same for NumPy and CuPy.
-    update_core_gpu = update_core_cpu
+        data += lr * v
 
 
-class CorrectedMomentumSGD(optimizer.GradientMethod):
+class CorrectedMomentumSGD(_util.VelocityMethod):
     """Momentum SGD with momentum correction.
 
     The velocity accumulates raw gradients and the learning rate multiplies
@@ -58,13 +41,11 @@ class CorrectedMomentumSGD(optimizer.GradientMethod):
         momentum (float): Decay factor of the velocity.
     """
 
+    _rule_class = CorrectedMomentumSGDRule
+
     def __init__(self, lr=_default_hyperparam.lr,
                  momentum=_default_hyperparam.momentum):
-        super(CorrectedMomentumSGD, self).__init__()
-        _util.assign_hyperparams(self.hyperparam, lr=lr, momentum=momentum)
+        super(CorrectedMomentumSGD, self).__init__(lr, momentum)
 
     lr = optimizer.HyperparameterProxy('lr')
     momentum = optimizer.HyperparameterProxy('momentum')
-
-    def create_update_rule(self):
-        return CorrectedMomentumSGDRule(self.hyperparam)

@@ -7,7 +7,7 @@ _default_hyperparam.lr = 0.01
 _default_hyperparam.momentum = 0.9
 
 
-class MomentumSGDRule(optimizer.UpdateRule):
+class MomentumSGDRule(_util.VelocityRule):
     """Update rule of momentum SGD:
     ``v = momentum * v - lr * grad; param += v``.
 
@@ -18,32 +18,15 @@ class MomentumSGDRule(optimizer.UpdateRule):
         momentum (float): Decay factor of the velocity.
     """
 
-    is_elementwise = True
+    _default_hyperparam = _default_hyperparam
 
-    def __init__(self, parent_hyperparam=None, lr=None, momentum=None):
-        super(MomentumSGDRule, self).__init__(
-            parent_hyperparam or _default_hyperparam)
-        _util.set_hyperparams(self.hyperparam, lr=lr, momentum=momentum)
-
-    def init_state(self, param):
-        self.state['v'] = _util.zeros_like_param(param)
-
-    def update_core_cpu(self, param):
-        grad = param.grad
-        if grad is None:
-            return
-        hp = self.hyperparam
-        v = self.state['v']
-        v *= hp.momentum
-        v -= hp.lr * grad
-        data = param.array
+    def _step(self, data, grad, v, lr, momentum):
+        v *= momentum
+        v -= lr * grad
         data += v
 
-    # The array operations above are the same for NumPy and CuPy.
-    update_core_gpu = update_core_cpu
 
-
-class MomentumSGD(optimizer.GradientMethod):
+class MomentumSGD(_util.VelocityMethod):
     """Momentum SGD.
 
     Args:
@@ -51,13 +34,11 @@ class MomentumSGD(optimizer.GradientMethod):
         momentum (float): Decay factor of the velocity.
     """
 
+    _rule_class = MomentumSGDRule
+
     def __init__(self, lr=_default_hyperparam.lr,
                  momentum=_default_hyperparam.momentum):
-        super(MomentumSGD, self).__init__()
-        _util.assign_hyperparams(self.hyperparam, lr=lr, momentum=momentum)
+        super(MomentumSGD, self).__init__(lr, momentum)
 
     lr = optimizer.HyperparameterProxy('lr')
     momentum = optimizer.HyperparameterProxy('momentum')
-
-    def create_update_rule(self):
-        return MomentumSGDRule(self.hyperparam)

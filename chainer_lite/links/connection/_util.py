@@ -1,4 +1,6 @@
 """Helpers shared by the convolution links."""
+from chainer_lite.links import _params
+from chainer_lite.utils import conv_nd
 
 
 def _pair(x):
@@ -37,3 +39,24 @@ def _check_bias_size(b, size, what):
     # ``from_params``: a given bias must have one entry per output.
     if b is not None and b.size != size:
         raise ValueError('`{}` does not match the size of `b`'.format(what))
+
+
+def _init_nd_link(link_, ndim, in_channels, out_channels, ksize, stride, pad,
+                  nobias, initialW, initial_bias, dilate, groups):
+    # The constructor body shared by ConvolutionND and DeconvolutionND. The
+    # link's ``_initialize_params(in_channels)`` gives ``W`` its layout, now
+    # or (with unknown input channels) at the first call.
+    in_channels, out_channels, ksize = _shift_sizes(
+        in_channels, out_channels, ksize)
+    # stride and pad stay as given; the functions expand them.
+    link_.stride, link_.pad = stride, pad
+    link_.out_channels = out_channels
+    link_.ksize, link_.dilate = (
+        conv_nd.as_tuple(v, ndim) for v in (ksize, dilate))
+    link_.groups = int(groups)
+
+    with link_.init_scope():
+        link_.W = _params.new_weight(initialW)
+        if in_channels is not None:
+            link_._initialize_params(in_channels)
+        link_.b = _params.new_bias(out_channels, nobias, initial_bias)

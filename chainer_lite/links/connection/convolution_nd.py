@@ -1,10 +1,8 @@
 """L.ConvolutionND (and the 1-D/3-D shorthands): N-dimensional convolution."""
 from chainer_lite.functions.connection import convolution_nd
 from chainer_lite import link
-from chainer_lite.links import _params
 from chainer_lite.links.connection import _util
 from chainer_lite.utils import argument
-from chainer_lite.utils import conv_nd
 from chainer_lite import variable
 
 
@@ -50,22 +48,10 @@ class ConvolutionND(link.Link):
                  pad=0, nobias=False, initialW=None, initial_bias=None,
                  cover_all=False, dilate=1, groups=1):
         super(ConvolutionND, self).__init__()
-
-        in_channels, out_channels, ksize = _util._shift_sizes(
-            in_channels, out_channels, ksize)
-        # stride and pad stay as given; F.convolution_nd expands them.
-        self.stride, self.pad = stride, pad
-        self.out_channels = out_channels
-        self.ksize, self.dilate = (
-            conv_nd.as_tuple(v, ndim) for v in (ksize, dilate))
         self.cover_all = cover_all
-        self.groups = int(groups)
-
-        with self.init_scope():
-            self.W = _params.new_weight(initialW)
-            if in_channels is not None:
-                self._initialize_params(in_channels)
-            self.b = _params.new_bias(out_channels, nobias, initial_bias)
+        _util._init_nd_link(
+            self, ndim, in_channels, out_channels, ksize, stride, pad, nobias,
+            initialW, initial_bias, dilate, groups)
 
     def _initialize_params(self, in_channels):
         per_group = _util._channels_per_group(

@@ -1,9 +1,7 @@
 """L.DeconvolutionND and Deconvolution1D/3D: N-dimensional deconvolution."""
 from chainer_lite.functions.connection import deconvolution_nd
 from chainer_lite import link
-from chainer_lite.links import _params
 from chainer_lite.links.connection import _util
-from chainer_lite.utils import conv_nd
 
 
 class DeconvolutionND(link.Link):
@@ -47,21 +45,11 @@ class DeconvolutionND(link.Link):
                  pad=0, nobias=False, outsize=None, initialW=None,
                  initial_bias=None, dilate=1, groups=1):
         super(DeconvolutionND, self).__init__()
-
-        in_channels, out_channels, ksize = _util._shift_sizes(
-            in_channels, out_channels, ksize)
-        # stride, pad and outsize stay as given (expanded by the function).
-        self.stride, self.pad, self.outsize = stride, pad, outsize
-        self.out_channels = out_channels
-        self.ksize, self.dilate = (
-            conv_nd.as_tuple(v, ndim) for v in (ksize, dilate))
-        self.groups = int(groups)
-
-        with self.init_scope():
-            self.W = _params.new_weight(initialW)
-            if in_channels is not None:
-                self._initialize_params(in_channels)
-            self.b = _params.new_bias(out_channels, nobias, initial_bias)
+        # outsize stays as given; F.deconvolution_nd expands it.
+        self.outsize = outsize
+        _util._init_nd_link(
+            self, ndim, in_channels, out_channels, ksize, stride, pad, nobias,
+            initialW, initial_bias, dilate, groups)
 
     def _initialize_params(self, in_channels):
         # Transposed layout: input channels first, outputs split in groups.

@@ -37,3 +37,24 @@ def _moved_states(link, *states):
     for state in states:
         state.to_device(link.device)
     return states
+
+
+class _HiddenStateMixin(object):
+    # State handling of the stateful links whose only state is ``h``
+    # (StatefulGRU, StatefulMGU); put before the Chain base class.
+
+    def device_resident_accept(self, visitor):
+        super(_HiddenStateMixin, self).device_resident_accept(visitor)
+        _visit_states(visitor, self.h)
+
+    def set_state(self, h):
+        """Sets the state (moved to the link's device).
+
+        Args:
+            h (~chainer.Variable): The new state.
+        """
+        self.h, = _moved_states(self, h)
+
+    def reset_state(self):
+        """Forgets the state."""
+        self.h = None

@@ -70,7 +70,7 @@ class StatelessGRU(GRUBase):
         return linear_interpolate.linear_interpolate(update, candidate, h)
 
 
-class StatefulGRU(GRUBase):
+class StatefulGRU(_util._HiddenStateMixin, GRUBase):
     """GRU layer keeping its state ``h`` between calls.
 
     The first step (or the first after :meth:`reset_state`) uses a zero
@@ -104,22 +104,6 @@ class StatefulGRU(GRUBase):
             bias_init=bias_init)
         self.state_size = out_size
         self.reset_state()
-
-    def device_resident_accept(self, visitor):
-        super(StatefulGRU, self).device_resident_accept(visitor)
-        _util._visit_states(visitor, self.h)
-
-    def set_state(self, h):
-        """Sets the state (moved to the link's device).
-
-        Args:
-            h (~chainer.Variable): The new state.
-        """
-        self.h, = _util._moved_states(self, h)
-
-    def reset_state(self):
-        """Forgets the state."""
-        self.h = None
 
     def forward(self, x):
         """Runs one step.

@@ -55,7 +55,7 @@ class StatelessMGU(MGUBase):
     forward = MGUBase._call_mgu
 
 
-class StatefulMGU(MGUBase):
+class StatefulMGU(_util._HiddenStateMixin, MGUBase):
     """Minimal gated unit keeping its state ``h`` between calls.
 
     The first step starts from a zero state of ``chainer.config.dtype``.
@@ -77,22 +77,6 @@ class StatefulMGU(MGUBase):
         super(StatefulMGU, self).__init__(n_inputs=in_size, n_units=out_size)
         self._state_size = out_size
         self.reset_state()
-
-    def device_resident_accept(self, visitor):
-        super(StatefulMGU, self).device_resident_accept(visitor)
-        _util._visit_states(visitor, self.h)
-
-    def set_state(self, h):
-        """Sets the state (moved to the link's device).
-
-        Args:
-            h (~chainer.Variable): The new state.
-        """
-        self.h, = _util._moved_states(self, h)
-
-    def reset_state(self):
-        """Forgets the state."""
-        self.h = None
 
     def forward(self, x):
         """Runs one step.
