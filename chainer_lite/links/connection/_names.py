@@ -9,6 +9,7 @@ from chainer_lite.links.connection.deconvolution_2d import Deconvolution2D  # NO
 from chainer_lite.links.connection.deconvolution_nd import Deconvolution1D  # NOQA
 from chainer_lite.links.connection.deconvolution_nd import Deconvolution3D  # NOQA
 from chainer_lite.links.connection.deconvolution_nd import DeconvolutionND  # NOQA
+from chainer_lite.links.connection.deformable_convolution_2d import DeformableConvolution2D  # NOQA
 from chainer_lite.links.connection.depthwise_convolution_2d import DepthwiseConvolution2D  # NOQA
 from chainer_lite.links.connection.dilated_convolution_2d import DilatedConvolution2D  # NOQA
 from chainer_lite.links.connection.embed_id import EmbedID  # NOQA
