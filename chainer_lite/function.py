@@ -6,6 +6,7 @@ from chainer_lite import backend
 from chainer_lite.backends import cuda
 from chainer_lite import configuration
 from chainer_lite import function_node
+from chainer_lite.function_hook import FunctionHook  # NOQA  (Chainer re-exports it here)
 from chainer_lite import variable
 
 
