@@ -4,9 +4,36 @@ import warnings
 
 from chainer_lite.configuration import config
 from chainer_lite.configuration import using_config
-from chainer_lite._backprop_utils import _writeable
 from chainer_lite._backprop_utils import backprop_step
 from chainer_lite._backprop_utils import GradTable
+
+
+class _CandidateQueue(object):
+    """Function nodes waiting for backward, highest rank first.
+
+    Among nodes of equal rank the first pushed comes first; a node is
+    queued at most once.
+    """
+
+    def __init__(self):
+        self._heap = []
+        self._seen = set()
+
+    def push(self, func):
+        if func not in self._seen:
+            heapq.heappush(self._heap, (-func.rank, len(self._seen), func))
+            self._seen.add(func)
+
+    def pop(self):
+        return heapq.heappop(self._heap)[2]
+
+    def __bool__(self):
+        return bool(self._heap)
+
+
+def _writeable(array):
+    flags = getattr(array, 'flags', None)
+    return flags is None or flags.writeable
 
 
 def _hooks_for(func, base_hooks):
@@ -44,34 +71,22 @@ def _backprop_to_all(outputs, retain_grad, loss_scale):
     """
     from chainer_lite import function_hook
     from chainer_lite.variable import _check_grad_type
-    heap = []
-    seen = set()
-    counter = 0
+    queue = _CandidateQueue()
     grads = GradTable(accumulate_grad_inputs=True)
-    leaf_nodes = []
-    leaf_seen = set()
-
-    def push(func):
-        nonlocal counter
-        if func not in seen:
-            heapq.heappush(heap, (-func.rank, counter, func))
-            counter += 1
-            seen.add(func)
+    leaf_nodes = {}  # an ordered set
 
     for y, gy in outputs:
         grads.accumulate(y, gy)
         func = y._creator_node
         if func is None:
-            if y not in leaf_seen:
-                leaf_seen.add(y)
-                leaf_nodes.append(y)
+            leaf_nodes[y] = None
         else:
-            push(func)
+            queue.push(func)
 
     is_debug = config.debug
     base_hooks = list(function_hook._global_hooks().values())
-    while heap:
-        func = heapq.heappop(heap)[2]
+    while queue:
+        func = queue.pop()
         inputs = func.inputs
         target_input_indexes = tuple([
             i for i, x in enumerate(inputs) if x._requires_grad])
@@ -106,11 +121,9 @@ def _backprop_to_all(outputs, retain_grad, loss_scale):
                 _check_grad_type(func, x, True, g._data[0])
             creator = x._creator_node
             if creator is None:
-                if x not in leaf_seen:
-                    leaf_seen.add(x)
-                    leaf_nodes.append(x)
+                leaf_nodes[x] = None
             else:
-                push(creator)
+                queue.push(creator)
         del in_grad
 
     for x in leaf_nodes:
@@ -126,6 +139,61 @@ def _backprop_to_all(outputs, retain_grad, loss_scale):
                     gx = gx + 0  # a new array, still differentiable
             x_var._set_grad_var_without_check(gx)
             x_var._loss_scale = loss_scale
+
+
+def _backprop_to_inputs(outputs, inputs, grad_required, retain_grad, grads,
+                       loss_scale):
+    """Backpropagates only over the nodes in ``grad_required`` (for grad).
+
+    Returns:
+        dict: The gradient of each input node.
+    """
+    from chainer_lite import function_hook
+    queue = _CandidateQueue()
+    for y in outputs:
+        if y.creator_node is not None:
+            queue.push(y.creator_node)
+
+    input_nodes = set(x.node for x in inputs)
+    ret_dict = {}
+    is_debug = config.debug
+    base_hooks = list(function_hook._global_hooks().values())
+    while queue:
+        func = queue.pop()
+        ys = [y() for y in func.outputs]
+        gys = tuple([grads.pop(y)
+                     if y is not None and y.creator_node is not None
+                     else None for y in ys])
+        for node, gy in zip(ys, gys):
+            if node is not None:
+                if node in input_nodes:
+                    ret_dict[node] = gy
+                if retain_grad:
+                    y = node.get_variable_or_none()
+                    if y is not None:
+                        y.grad_var = gy
+                        y._loss_scale = loss_scale
+
+        input_indexes = []
+        x_grads = {}
+        for i, x in enumerate(func.inputs):
+            if x not in grad_required:
+                continue
+            input_indexes.append(i)
+            if x not in x_grads:
+                x_grads[x] = grads.get_as_list(x)
+        if not input_indexes:
+            continue
+        _run_step(func, tuple(input_indexes), gys, x_grads, is_debug,
+                  _hooks_for(func, base_hooks))
+        for node, g in x_grads.items():
+            if g and node.creator_node is not None:
+                queue.push(node.creator_node)
+
+    for x in input_nodes:
+        if x not in ret_dict:
+            ret_dict[x] = grads.pop(x)
+    return ret_dict
 
 
 def backward(outputs, grad_outputs=None, **kwargs):

@@ -4,11 +4,6 @@ import traceback
 from chainer_lite.configuration import config  # NOQA
 
 
-def _writeable(array):
-    flags = getattr(array, 'flags', None)
-    return flags is None or flags.writeable
-
-
 
 
 def _reduce(grad_list):

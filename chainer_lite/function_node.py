@@ -1,6 +1,5 @@
 """FunctionNode: a differentiable function application, and ``chainer.grad``."""
 import collections
-import heapq
 import traceback
 import weakref
 
@@ -585,7 +584,7 @@ def grad(outputs, inputs, grad_outputs=None, grad_inputs=None, set_grad=False,
                 grads[x.node] = variable.as_variable(gx)
 
     with using_config('enable_backprop', enable_double_backprop):
-        ret_dict = _backprop_subgraph(
+        ret_dict = _backprop._backprop_to_inputs(
             outputs, inputs, grad_required, retain_grad, grads, loss_scale)
 
     ret = [ret_dict[x.node] for x in inputs]
@@ -593,59 +592,3 @@ def grad(outputs, inputs, grad_outputs=None, grad_inputs=None, set_grad=False,
         for x, gx in zip(inputs, ret):
             x.grad_var = gx
     return ret
-
-
-def _backprop_subgraph(outputs, inputs, grad_required, retain_grad, grads,
-                       loss_scale):
-    heap = []
-    seen = set()
-
-    def push(func):
-        if func not in seen:
-            heapq.heappush(heap, (-func.rank, len(seen), func))
-            seen.add(func)
-
-    for y in outputs:
-        if y.creator_node is not None:
-            push(y.creator_node)
-
-    input_nodes = set(x.node for x in inputs)
-    ret_dict = {}
-    is_debug = config.debug
-    base_hooks = list(function_hook._global_hooks().values())
-    while heap:
-        func = heapq.heappop(heap)[2]
-        ys = [y() for y in func.outputs]
-        gys = tuple([grads.pop(y)
-                     if y is not None and y.creator_node is not None
-                     else None for y in ys])
-        for node, gy in zip(ys, gys):
-            if node is not None:
-                if node in input_nodes:
-                    ret_dict[node] = gy
-                if retain_grad:
-                    y = node.get_variable_or_none()
-                    if y is not None:
-                        y.grad_var = gy
-                        y._loss_scale = loss_scale
-
-        input_indexes = []
-        x_grads = collections.OrderedDict()
-        for i, x in enumerate(func.inputs):
-            if x not in grad_required:
-                continue
-            input_indexes.append(i)
-            if x not in x_grads:
-                x_grads[x] = grads.get_as_list(x)
-        if not input_indexes:
-            continue
-        _backprop._run_step(func, tuple(input_indexes), gys, x_grads,
-                            is_debug, _backprop._hooks_for(func, base_hooks))
-        for node, g in x_grads.items():
-            if g and node.creator_node is not None:
-                push(node.creator_node)
-
-    for x in input_nodes:
-        if x not in ret_dict:
-            ret_dict[x] = grads.pop(x)
-    return ret_dict

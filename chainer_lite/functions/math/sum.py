@@ -1,7 +1,6 @@
 """Sums: over axes (``sum``) and down to a given shape (``sum_to``)."""
 from chainer_lite import backend
 from chainer_lite import function_node
-from chainer_lite import utils
 from chainer_lite.utils import type_check
 from chainer_lite import variable
 
