@@ -10,6 +10,7 @@ from chainer_lite import _backprop
 from chainer_lite import backend
 from chainer_lite.backends import cuda
 from chainer_lite.configuration import using_config
+from chainer_lite.utils import argument
 
 
 def _is_array(x):
@@ -124,7 +125,6 @@ class VariableNode(object):
 
     def __init__(self, variable, name, **kwargs):
         if kwargs:
-            from chainer_lite.utils import argument
             argument.check_unexpected_kwargs(
                 kwargs, grad='unexpected keyword argument "grad": '
                 'pass the gradient to Variable instead')
@@ -306,7 +306,13 @@ class Variable(object):
 
     def __init__(self, data=None, **kwargs):
         if kwargs:
-            name, grad, requires_grad, grad_valid = _parse_init_kwargs(kwargs)
+            name, grad, requires_grad, grad_valid, _ = argument.parse_kwargs(
+                kwargs, ('name', None), ('grad', None),
+                ('requires_grad', True), ('_grad_valid', True),
+                ('layout', None),
+                volatile='volatile argument is not supported anymore. '
+                'Use chainer.using_config')
+            assert isinstance(requires_grad, bool)
         else:
             name = grad = None
             requires_grad = grad_valid = True
@@ -819,23 +825,6 @@ def _no_comparison(op):
     return TypeError(
         'Variables do not support {} operator. '
         'You could use `array` attribute instead.'.format(op))
-
-
-def _parse_init_kwargs(kwargs):
-    if 'volatile' in kwargs:
-        raise ValueError('volatile argument is not supported anymore. '
-                         'Use chainer.using_config')
-    name = kwargs.pop('name', None)
-    grad = kwargs.pop('grad', None)
-    requires_grad = kwargs.pop('requires_grad', True)
-    grad_valid = kwargs.pop('_grad_valid', True)
-    kwargs.pop('layout', None)
-    if kwargs:
-        raise TypeError(
-            '__init__() got unexpected keyword argument(s) {}'.format(
-                ', '.join('\'{}\''.format(k) for k in sorted(kwargs))))
-    assert isinstance(requires_grad, bool)
-    return name, grad, requires_grad, grad_valid
 
 
 def _recover_parameter(data, name, grad, grad_valid, initializer,
