@@ -392,9 +392,8 @@ def rdiv(self, rhs):  # rhs / lhs
 
 
 def _floor(x):
-    xp = backend.get_array_module(x)
-    return variable.as_variable(utils.force_array(xp.floor(x.array),
-                                                  x.dtype))
+    from chainer_lite.functions.math import _elementwise
+    return _elementwise.without_grad(x, 'floor')
 
 
 def floordiv(self, rhs):  # lhs // rhs

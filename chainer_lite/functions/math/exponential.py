@@ -1,47 +1,23 @@
 """Exponential and logarithms."""
 import math
 
-from chainer_lite import backend
-from chainer_lite import function_node
-from chainer_lite import utils
-from chainer_lite.utils import type_check
+from chainer_lite.functions.math import _elementwise
 
 
-class _FloatElementwise(function_node.FunctionNode):
-    """An elementwise function of one float array; ``label`` names it."""
+class Exp(_elementwise.UnaryElementwise):
 
-    is_elementwise = True
-
-    def check_type_forward(self, in_types):
-        type_check._argname(in_types, ('x',))
-        type_check.expect(in_types[0].dtype.kind == 'f')
-
-
-class Exp(_FloatElementwise):
-
-    label = 'exp'
-
-    def forward(self, x):
-        self.retain_outputs((0,))
-        xp = backend.get_array_module(*x)
-        return utils.force_array(xp.exp(x[0])),
+    _func_name = 'exp'
+    _retained = ('y',)
 
     def backward(self, indexes, gy):
         y = self.get_retained_outputs()[0]
         return y * gy[0],
 
 
-class _Logarithm(_FloatElementwise):
+class _Logarithm(_elementwise.UnaryElementwise):
     """``log_b(x)``, whose derivative is ``1 / (x ln b)``."""
 
-    _xp_name = None  # the array module's function
     _inv_log_base = None  # 1 / ln(b); None for the natural logarithm
-
-    def forward(self, inputs):
-        self.retain_inputs((0,))
-        x = inputs[0]
-        xp = backend.get_array_module(x)
-        return utils.force_array(getattr(xp, self._xp_name)(x)),
 
     def backward(self, indexes, gy):
         x = self.get_retained_inputs()[0]
@@ -52,19 +28,16 @@ class _Logarithm(_FloatElementwise):
 
 
 class Log(_Logarithm):
-    label = 'log'
-    _xp_name = 'log'
+    _func_name = 'log'
 
 
 class Log2(_Logarithm):
-    label = 'log2'
-    _xp_name = 'log2'
+    _func_name = 'log2'
     _inv_log_base = 1.0 / math.log(2.0)
 
 
 class Log10(_Logarithm):
-    label = 'log10'
-    _xp_name = 'log10'
+    _func_name = 'log10'
     _inv_log_base = 1.0 / math.log(10.0)
 
 
