@@ -32,15 +32,23 @@ from chainer_lite import optimizers  # NOQA: E402
 LR = 0.01
 
 
-def best_ms(step, repeat, warmup=2):
-    for _ in range(warmup):
-        step()
-    times = []
-    for _ in range(repeat):
-        t0 = time.perf_counter()
-        step()
-        times.append(time.perf_counter() - t0)
-    return min(times) * 1e3
+def best_ms(ours, theirs, repeat, rounds=3):
+    """Best times (ms) of the two steps, measured in alternating rounds.
+
+    Each round runs one step ``repeat`` times after an untimed warm-up run
+    (so every timed run follows a run of the same step, with its arrays in
+    the caches, as in a training loop), then the other step. Alternating the
+    rounds spreads changes of a shared machine's load over both sides.
+    """
+    best = [float('inf'), float('inf')]
+    for _ in range(rounds):
+        for i, step in enumerate((ours, theirs)):
+            step()
+            for _ in range(repeat):
+                t0 = time.perf_counter()
+                step()
+                best[i] = min(best[i], time.perf_counter() - t0)
+    return best[0] * 1e3, best[1] * 1e3
 
 
 def params_of(link):
@@ -123,7 +131,7 @@ def bench_mlp(repeat):
     ours = chainer_train_step(
         model, optimizer, lambda: F.softmax_cross_entropy(model(x), t))
     theirs = numpy_mlp_step(params_of(model), x, t)
-    return best_ms(ours, repeat), best_ms(theirs, repeat)
+    return best_ms(ours, theirs, repeat)
 
 
 def bench_infer(repeat):
@@ -147,7 +155,8 @@ def bench_infer(repeat):
             h = numpy.maximum(h @ W2.T + b2, 0)
             h @ W3.T + b3
 
-    return best_ms(ours, repeat) / n, best_ms(theirs, repeat) / n
+    ours_ms, theirs_ms = best_ms(ours, theirs, repeat)
+    return ours_ms / n, theirs_ms / n
 
 
 # ---------------------------------------------------------------- CNN ------
@@ -263,7 +272,7 @@ def bench_cnn(repeat):
     ours = chainer_train_step(
         model, optimizer, lambda: F.softmax_cross_entropy(model(x), t))
     theirs = numpy_cnn_step(params_of(model), x, t)
-    return best_ms(ours, repeat), best_ms(theirs, repeat)
+    return best_ms(ours, theirs, repeat)
 
 
 # --------------------------------------------------------------- LSTM ------
@@ -367,7 +376,7 @@ def bench_lstm(repeat):
     ours = chainer_train_step(model, optimizer, lossfun)
     # The hand-written version sums the per-step mean losses like lossfun.
     theirs = numpy_lstm_step(params_of(model), xs, ts, n_units)
-    return best_ms(ours, repeat), best_ms(theirs, repeat)
+    return best_ms(ours, theirs, repeat)
 
 
 BENCHES = {'mlp': bench_mlp, 'cnn': bench_cnn, 'lstm': bench_lstm,
@@ -383,7 +392,7 @@ def main():
         'model', 'chainer_lite', 'numpy', 'ratio'))
     for name in args.models:
         ours, theirs = BENCHES[name](args.repeat)
-        print('{:6s} {:11.2f} ms {:9.2f} ms {:6.2f}x'.format(
+        print('{:6s} {:11.3f} ms {:9.3f} ms {:6.2f}x'.format(
             name, ours, theirs, ours / theirs))
 
 

@@ -67,7 +67,14 @@ global_config.in_recomputing = False
 global_config._will_recompute = False
 global_config.compute_mode = None
 
-_thread_local = threading.local()
+class _ThreadLocal(threading.local):
+    def __init__(self):
+        # Runs once in every thread that touches it.
+        import collections
+        self.link_hooks = collections.OrderedDict()
+
+
+_thread_local = _ThreadLocal()
 
 
 def is_debug():
@@ -142,13 +149,7 @@ def get_function_hooks():
 
 
 def _get_link_hooks():
-    try:
-        return _thread_local.link_hooks
-    except AttributeError:
-        import collections
-        ret = collections.OrderedDict()
-        _thread_local.link_hooks = ret
-        return ret
+    return _thread_local.link_hooks
 
 
 disable_experimental_feature_warning = False

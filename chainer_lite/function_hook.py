@@ -2,17 +2,18 @@
 import collections
 import threading
 
-_thread_local = threading.local()
+class _ThreadLocal(threading.local):
+    def __init__(self):
+        # Runs once in every thread that touches it.
+        self.function_hooks = collections.OrderedDict()
+
+
+_thread_local = _ThreadLocal()
 
 
 def _global_hooks():
     """The thread-local ordered dict of globally registered function hooks."""
-    try:
-        return _thread_local.function_hooks
-    except AttributeError:
-        hooks = collections.OrderedDict()
-        _thread_local.function_hooks = hooks
-        return hooks
+    return _thread_local.function_hooks
 
 
 class FunctionHook(object):

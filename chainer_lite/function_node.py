@@ -1,5 +1,6 @@
 """FunctionNode: a differentiable function application, and ``chainer.grad``."""
 import collections
+import operator
 import traceback
 import weakref
 
@@ -17,6 +18,12 @@ from chainer_lite import variable
 
 _Variable = variable.Variable
 _ndarray = numpy.ndarray
+_LightTypes = type_check.LightTypeInfoTuple
+_make_output = _Variable._output
+_shape_and_dtype = operator.attrgetter('shape', 'dtype')
+_make_output_without_node = _Variable._output_without_node
+_new_variable = _Variable.__new__
+_hooks_local = function_hook._thread_local
 
 
 def _incompatible(label, arrays):
@@ -143,42 +150,69 @@ class FunctionNode(object):
         Returns:
             A tuple of output :class:`~chainer.Variable` objects.
         """
+        local = config._local.__dict__
+        glob = config._global.__dict__
+        backprop = local.get('enable_backprop', glob['enable_backprop'])
         # One pass over the inputs collects everything the rest needs.
-        input_vars = []
         in_data = []
         on_cpu = True
         requires_grad = False
-        rank = 0
-        for x in inputs:
-            if not isinstance(x, _Variable):
-                x = _wrap_input(x, self)
-            input_vars.append(x)
-            a = x._data[0]
-            in_data.append(a)
-            if type(a) is not _ndarray:
-                on_cpu = False
-            if x._requires_grad:
-                requires_grad = True
-            r = x._node._rank
-            if r > rank:
-                rank = r
+        if backprop:
+            input_vars = []
+            rank = 0
+            for x in inputs:
+                if not isinstance(x, _Variable):
+                    x = _wrap_input(x, self)
+                input_vars.append(x)
+                a = x._data[0]
+                in_data.append(a)
+                if type(a) is not _ndarray:
+                    on_cpu = False
+                if x._requires_grad:
+                    requires_grad = True
+                r = x._node._rank
+                if r > rank:
+                    rank = r
+        else:
+            # Without a graph to grow, arrays need no Variable wrapper.
+            for x in inputs:
+                if isinstance(x, _Variable):
+                    a = x._data[0]
+                    if x._requires_grad:
+                        requires_grad = True
+                elif type(x) is _ndarray:
+                    a = x
+                else:
+                    a = _check_raw_input(x, self)
+                in_data.append(a)
+                if type(a) is not _ndarray:
+                    on_cpu = False
         in_data = tuple(in_data)
         if not on_cpu:
             _check_compatible(in_data, self.label)
 
-        local = config._local.__dict__
-        glob = config._global.__dict__
         debug = local.get('debug', glob['debug'])
         if debug:
             self.stack = traceback.extract_stack()
-        # Nodes without checks skip the type-check machinery (the instance
-        # attribute is read, so a check set on the instance still runs).
-        if local.get('type_check', glob['type_check']) and getattr(
-                self.check_type_forward, '__func__', None) is not \
-                _no_type_check:
-            self._check_data_type_forward(in_data)
+        if local.get('type_check', glob['type_check']):
+            # The instance attribute is read, so a check set on the instance
+            # runs. Checks marked with type_check._inputs_only remember the
+            # input signatures that passed; nodes without a check skip it.
+            check = self.check_type_forward
+            passed = getattr(check, '_passed_signatures', None)
+            if passed is not None:
+                try:
+                    key = tuple(map(_shape_and_dtype, in_data))
+                except AttributeError:  # a None input: no signature
+                    self._check_data_type_forward(in_data)
+                else:
+                    if key not in passed:
+                        self._check_data_type_forward(in_data)
+                        type_check._remember_pass(passed, key)
+            elif getattr(check, '__func__', None) is not _no_type_check:
+                self._check_data_type_forward(in_data)
 
-        hooks = function_hook._global_hooks()
+        hooks = _hooks_local.function_hooks
         if self._local_function_hooks:
             hooks = collections.OrderedDict(hooks)
             hooks.update(self._local_function_hooks)
@@ -204,16 +238,8 @@ class FunctionNode(object):
             if type(y) is not _ndarray:
                 _check_outputs(outputs, self.label)
                 break
-        if self.is_elementwise and len(outputs) > 1:
-            shape0 = outputs[0].shape
-            if not all([y.shape == shape0 for y in outputs]):
-                raise RuntimeError(
-                    'An elementwise function returned outputs with '
-                    'different shapes.\nFunction: {}\nInput shapes: {}\n'
-                    'Output shapes: {}'.format(
-                        self.label,
-                        ', '.join(repr(x.shape) for x in in_data),
-                        ', '.join(repr(y.shape) for y in outputs)))
+        if len(outputs) > 1 and self.is_elementwise:
+            _check_elementwise_shapes(self, in_data, outputs)
 
         if hooks:
             for hook in hooks:
@@ -227,42 +253,54 @@ class FunctionNode(object):
                         '{}'.format(self.label))
 
         self._output_count = len(outputs)
-        make = _Variable._output
-        ret = tuple([make(y, requires_grad) for y in outputs])
+        if not backprop:
+            # Outputs without nodes (Variable._output_without_node, inlined
+            # for the common single output).
+            if len(outputs) == 1:
+                y = _new_variable(_Variable)
+                y._data = [outputs[0]]
+                y._requires_grad = requires_grad
+                return y,
+            make = _make_output_without_node
+            return tuple([make(y, requires_grad) for y in outputs])
 
-        if local.get('enable_backprop', glob['enable_backprop']):
-            self.rank = rank
-            out_rank = rank + 1
-            out_nodes = []
-            for y in ret:
-                node = y._node
-                node._creator_node = self
-                node._rank = out_rank
-                out_nodes.append(weakref.ref(node))
-            self.inputs = tuple([x._node for x in input_vars])
-            self.outputs = tuple(out_nodes)
-            if self._input_indexes_to_retain is not None:
-                for index in self._input_indexes_to_retain:
-                    input_vars[index].retain_data()
-            if self._output_indexes_to_retain is not None:
-                retained = []
-                for index in self._output_indexes_to_retain:
-                    ret[index].retain_data()
-                    retained.append(outputs[index])
-                self._retained_output_data = tuple(retained)
-            lazy = local.get('lazy_grad_sum', glob['lazy_grad_sum'])
-            if lazy:
-                self.lazy_grad_sum = lazy
+        make = _make_output
+        ret = tuple([make(y, requires_grad) for y in outputs])
+        self.rank = rank
+        out_rank = rank + 1
+        out_nodes = []
+        for y in ret:
+            node = y._node
+            node._creator_node = self
+            node._rank = out_rank
+            out_nodes.append(weakref.ref(node))
+        self.inputs = tuple([x._node for x in input_vars])
+        self.outputs = tuple(out_nodes)
+        if self._input_indexes_to_retain is not None:
+            for index in self._input_indexes_to_retain:
+                input_vars[index].retain_data()
+        if self._output_indexes_to_retain is not None:
+            retained = []
+            for index in self._output_indexes_to_retain:
+                ret[index].retain_data()
+                retained.append(outputs[index])
+            self._retained_output_data = tuple(retained)
+        lazy = local.get('lazy_grad_sum', glob['lazy_grad_sum'])
+        if lazy:
+            self.lazy_grad_sum = lazy
         return ret
 
     def _check_data_type_forward(self, in_data):
-        in_type = type_check.get_light_types(in_data)
+        # Light mode first (the flag is set directly: this runs often).
+        local = type_check._thread_local
+        local.light_mode = True
         try:
-            with type_check.light_mode:
-                self.check_type_forward(in_type)
+            self.check_type_forward(_LightTypes(in_data))
             return
         except type_check.InvalidType:
             pass  # rerun below with full expressions to build the message
+        finally:
+            local.light_mode = False
         in_type = type_check.get_types(in_data, 'in_types', False)
         with type_check.get_function_check_context(self):
             self.check_type_forward(in_type)
@@ -439,12 +477,28 @@ class FunctionNode(object):
 _no_type_check = FunctionNode.check_type_forward
 
 
-def _wrap_input(x, func):
+def _check_raw_input(x, func):
     # None is let through as Chainer does (e.g. a missing output gradient);
     # the function's forward then fails on it.
     if x is None or isinstance(x, _ndarray) or cuda._is_cupy_array(x):
-        return _Variable._output(x, False)
+        return x
     raise _incompatible(func.label, [x])
+
+
+def _wrap_input(x, func):
+    return _Variable._output(_check_raw_input(x, func), False)
+
+
+def _check_elementwise_shapes(func, in_data, outputs):
+    shape0 = outputs[0].shape
+    if not all([y.shape == shape0 for y in outputs]):
+        raise RuntimeError(
+            'An elementwise function returned outputs with '
+            'different shapes.\nFunction: {}\nInput shapes: {}\n'
+            'Output shapes: {}'.format(
+                func.label,
+                ', '.join(repr(x.shape) for x in in_data),
+                ', '.join(repr(y.shape) for y in outputs)))
 
 
 def _check_compatible(arrays, label):

@@ -179,39 +179,40 @@ class Link(device_resident.DeviceResident):
         finally:
             self._within_init_scope = outer
 
-    def __call__(self, *args, **kwargs):
-        self._check_init_done()
+    def __init_subclass__(cls, **kwargs):
+        super().__init_subclass__(**kwargs)
+        # A ``__call__`` injected by a mixin class placed after Link takes
+        # precedence over ``forward`` (as in Chainer); the MRO is fixed when
+        # the class is made, so this is decided once per class.
+        cls._link_call_via_mixin = _has_mixin_call(cls)
 
-        hooks = chainer_lite._get_link_hooks()
+    _link_call_via_mixin = False
+
+    def __call__(self, *args, **kwargs):
+        if not self._link_init_done:
+            self._check_init_done()
+        hooks = chainer_lite._thread_local.link_hooks
+        if not hooks and not self._local_link_hooks:
+            if self._link_call_via_mixin:
+                return super(Link, self).__call__(*args, **kwargs)
+            return self.forward(*args, **kwargs)
+
         if self._local_link_hooks:
             hooks = collections.OrderedDict(hooks)
             hooks.update(self._local_link_hooks)
-        hooks = hooks.values()
-
-        if hooks:
-            pre_args = link_hook._ForwardPreprocessCallbackArgs(
-                self, 'forward', args, kwargs)
-            for hook in hooks:
-                hook.forward_preprocess(pre_args)
-
-        # A ``__call__`` injected by a mixin class placed after Link takes
-        # precedence over ``forward`` (as in Chainer). Whether there is one
-        # is a property of the class, looked up once per class.
-        cls = type(self)
-        via_mixin = cls.__dict__.get('_link_call_via_mixin')
-        if via_mixin is None:
-            via_mixin = _has_mixin_call(cls)
-            type.__setattr__(cls, '_link_call_via_mixin', via_mixin)
-        if via_mixin:
+        hooks = list(hooks.values())
+        pre_args = link_hook._ForwardPreprocessCallbackArgs(
+            self, 'forward', args, kwargs)
+        for hook in hooks:
+            hook.forward_preprocess(pre_args)
+        if self._link_call_via_mixin:
             out = super(Link, self).__call__(*args, **kwargs)
         else:
             out = self.forward(*args, **kwargs)
-
-        if hooks:
-            post_args = link_hook._ForwardPostprocessCallbackArgs(
-                self, 'forward', args, kwargs, out)
-            for hook in hooks:
-                hook.forward_postprocess(post_args)
+        post_args = link_hook._ForwardPostprocessCallbackArgs(
+            self, 'forward', args, kwargs, out)
+        for hook in hooks:
+            hook.forward_postprocess(post_args)
         return out
 
     def __setattr__(self, name, value):

@@ -298,6 +298,10 @@ class Variable(object):
 
     __array_priority__ = 200
     _layout = None
+    # Defaults of the per-instance state (function outputs keep them).
+    _grad_valid = True
+    _loss_scale = None
+    _grad_var = None
     # chainer_lite has no ChainerX; kept because user code and tests read it.
     _has_chainerx_array = False
     # True only for a gradient sum that backprop owns and may add into in
@@ -334,10 +338,29 @@ class Variable(object):
         self._data = [array]
         self._requires_grad = requires_grad
         self._node = VariableNode(self, None)
-        self._grad_valid = True
-        self._loss_scale = None
-        self._grad_var = None
         return self
+
+    @classmethod
+    def _output_without_node(cls, array, requires_grad):
+        """Like :meth:`_output`, for outputs made without backprop.
+
+        Nothing links such a variable into a graph, so its node is only made
+        if something asks for it (see :meth:`__getattr__`).
+        """
+        self = cls.__new__(cls)
+        self._data = [array]
+        self._requires_grad = requires_grad
+        return self
+
+    def __getattr__(self, name):
+        # Only reached when the normal lookup fails: the first use of the
+        # node of a variable made by _output_without_node.
+        if name == '_node' and '_data' in self.__dict__:
+            node = VariableNode(self, None)
+            self._node = node
+            return node
+        raise AttributeError('{!r} object has no attribute {!r}'.format(
+            type(self).__name__, name))
 
     @classmethod
     def _init_unchecked(cls, data=None, name=None, grad=None,

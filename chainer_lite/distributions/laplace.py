@@ -19,6 +19,7 @@ class LaplaceCDF(function_node.FunctionNode):
     def label(self):
         return 'laplace_cdf'
 
+    @type_check._inputs_only
     def check_type_forward(self, in_types):
         type_check._argname(in_types, ('x',))
         type_check.expect(in_types[0].dtype.kind == 'f')
@@ -47,6 +48,7 @@ class LaplaceICDF(function_node.FunctionNode):
     def label(self):
         return 'laplace_icdf'
 
+    @type_check._inputs_only
     def check_type_forward(self, in_types):
         type_check._argname(in_types, ('x',))
         type_check.expect(in_types[0].dtype.kind == 'f')

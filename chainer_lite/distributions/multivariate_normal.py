@@ -43,6 +43,7 @@ class TriangularInv(function_node.FunctionNode):
     def label(self):
         return 'triangular_inv'
 
+    @type_check._inputs_only
     def check_type_forward(self, in_types):
         type_check._argname(in_types, ('a',))
         a_type, = in_types

@@ -32,6 +32,7 @@ class ModifiedXLogX(function_node.FunctionNode):
     def label(self):
         return 'modified_xlogx'
 
+    @type_check._inputs_only
     def check_type_forward(self, in_types):
         type_check._argname(in_types, ('x',))
         type_check.expect(in_types[0].dtype.kind == 'f')

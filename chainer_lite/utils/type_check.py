@@ -14,7 +14,13 @@ import threading
 import numpy
 
 
-_thread_local = threading.local()
+class _ThreadLocal(threading.local):
+    # Class-level defaults make the per-thread reads plain attribute reads.
+    light_mode = False
+    current_function = None
+
+
+_thread_local = _ThreadLocal()
 
 
 @contextlib.contextmanager
@@ -28,7 +34,7 @@ def get_function_check_context(f):
     Args:
         f: The function node (anything with a ``label`` attribute).
     """
-    previous = getattr(_thread_local, 'current_function', None)
+    previous = _thread_local.current_function
     _thread_local.current_function = f
     try:
         yield
@@ -83,6 +89,37 @@ class LightTypeInfoTuple(tuple):
     def size(self):
         """Returns the number of entries as an ``int``."""
         return len(self)
+
+
+_MAX_CACHED_SIGNATURES = 256
+
+
+def _inputs_only(check):
+    """Marks a ``check_type_forward`` that depends on nothing but its inputs.
+
+    Such a check reads only the shapes and dtypes of ``in_types``: not
+    ``self``, nor any other state. Its outcome is then a function of the
+    inputs' signature, so :meth:`FunctionNode.apply` remembers the signatures
+    that passed and skips re-running the check for them. Failures are never
+    remembered: a bad input always gets the full message.
+
+    ``tests/test_type_check_cache.py`` verifies that no marked check reads
+    ``self``.
+
+    Args:
+        check: The ``check_type_forward`` function of a FunctionNode class.
+
+    Returns:
+        The same function, carrying an empty ``_passed_signatures`` set.
+    """
+    check._passed_signatures = set()
+    return check
+
+
+def _remember_pass(passed, key):
+    if len(passed) >= _MAX_CACHED_SIGNATURES:
+        passed.clear()
+    passed.add(key)
 
 
 def get_types(data, name, accept_none, *, shapes=None):
@@ -566,6 +603,8 @@ def _argname(in_types, names):
             '{} argument(s)'.format(len(names)),
             '{} argument(s)'.format(len(in_types)),
             'Invalid number of arguments')
+    if _thread_local.light_mode:
+        return  # nothing to name
     for in_type, name in zip(in_types, names):
         if isinstance(in_type, Variable):
             in_type.name = name
@@ -599,7 +638,7 @@ def expect(*bool_exprs):
         Expect: in[0].shape[1] == 4
         Actual: 3 != 4
     """
-    if in_light_mode():
+    if _thread_local.light_mode:
         if not all(bool_exprs):
             raise InvalidType('', '')
     else:
@@ -624,7 +663,7 @@ def eval(exp):
     Args:
         exp: An :class:`Expr`, or a plain value in light mode.
     """
-    if in_light_mode():
+    if _thread_local.light_mode:
         return exp
     return exp.eval()
 
@@ -636,7 +675,7 @@ def make_variable(value, name):
         value: The value.
         name (str): The name used in messages.
     """
-    if in_light_mode():
+    if _thread_local.light_mode:
         return value
     return Variable(value, name)
 
@@ -647,7 +686,7 @@ def _make_variable_from_array(array, name):
         raise InvalidType(
             'isinstance({}, ndarray)'.format(name),
             'type({}) == {}'.format(name, type(array)))
-    if in_light_mode():
+    if _thread_local.light_mode:
         return array
     info = TypeInfo(array.shape, array.dtype)
     return Variable(info, name)
@@ -673,7 +712,7 @@ light_mode = LightMode()
 
 def in_light_mode():
     """Tells whether the current thread is in light mode."""
-    return getattr(_thread_local, 'light_mode', False)
+    return _thread_local.light_mode
 
 
 def _prod_impl(xs):
@@ -698,7 +737,7 @@ def prod(xs):
         >>> str(type_check.prod((2, 3))), type_check.prod((2, 3)).eval()
         ('prod((2, 3))', 6)
     """
-    if in_light_mode():
+    if _thread_local.light_mode:
         return _prod_impl(xs)
     return _prod(xs)
 

@@ -15,6 +15,7 @@ class ClippedReLU(function_node.FunctionNode):
         assert z > 0
         self.cap = z
 
+    @type_check._inputs_only
     def check_type_forward(self, in_types):
         type_check._argname(in_types, ('x',))
         type_check.expect(in_types[0].dtype.kind == 'f')
@@ -38,6 +39,7 @@ class ClippedReLUGrad2(function_node.FunctionNode):
         self.x = x
         self.cap = z
 
+    @type_check._inputs_only
     def check_type_forward(self, in_types):
         type_check._argname(in_types, ('gy',))
         type_check.expect(in_types[0].dtype.kind == 'f')

@@ -12,6 +12,7 @@ class ELU(function_node.FunctionNode):
     def __init__(self, alpha=1.0):
         self.alpha = float(alpha)
 
+    @type_check._inputs_only
     def check_type_forward(self, in_types):
         type_check._argname(in_types, ('x',))
         type_check.expect(in_types[0].dtype.kind == 'f')

@@ -11,6 +11,7 @@ class PReLUFunction(function_node.FunctionNode):
 
     """ReLU with a learned slope on the negative side."""
 
+    @type_check._inputs_only
     def check_type_forward(self, in_types):
         type_check._argname(in_types, ('x', 'W'))
         x_type, W_type = in_types

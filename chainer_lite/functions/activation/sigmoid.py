@@ -9,6 +9,7 @@ class Sigmoid(function_node.FunctionNode):
 
     """Elementwise ``1 / (1 + exp(-x))``."""
 
+    @type_check._inputs_only
     def check_type_forward(self, in_types):
         type_check._argname(in_types, ('x',))
         type_check.expect(in_types[0].dtype.kind == 'f')
@@ -39,6 +40,7 @@ class SigmoidGrad(function_node.FunctionNode):
     def __init__(self, inputs):
         self.x = inputs[0]
 
+    @type_check._inputs_only
     def check_type_forward(self, in_types):
         type_check._argname(in_types, ('y', 'gy'))
         type_check.expect(in_types[0].dtype.kind == 'f')

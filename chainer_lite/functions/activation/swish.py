@@ -12,6 +12,7 @@ class Swish(function_node.FunctionNode):
 
     """Swish activation function."""
 
+    @type_check._inputs_only
     def check_type_forward(self, in_types):
         type_check._argname(in_types, ('x', 'beta'))
         x_type, beta_type = in_types

@@ -9,6 +9,7 @@ class Tanh(function_node.FunctionNode):
 
     """Elementwise ``tanh``."""
 
+    @type_check._inputs_only
     def check_type_forward(self, in_types):
         type_check._argname(in_types, ('x',))
         type_check.expect(in_types[0].dtype.kind == 'f')

@@ -119,6 +119,7 @@ class AsStrided(function_node.FunctionNode):
         self.storage_offset = storage_offset
         self.input_geometry = None
 
+    @type_check._inputs_only
     def check_type_forward(self, in_types):
         type_check.expect(in_types.size() == 1)
 

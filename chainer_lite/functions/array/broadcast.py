@@ -14,6 +14,7 @@ class Broadcast(function_node.FunctionNode):
 
     """Function that broadcasts given arrays."""
 
+    @type_check._inputs_only
     def check_type_forward(self, in_types):
         type_check.expect(in_types.size() > 0)
         shapes = [t.shape for t in in_types]

@@ -14,6 +14,7 @@ class Cast(function_node.FunctionNode):
     def __init__(self, typ):
         self.type = typ
 
+    @type_check._inputs_only
     def check_type_forward(self, in_types):
         type_check._argname(in_types, ('x',))
 

@@ -14,6 +14,7 @@ class Copy(function_node.FunctionNode):
         self._in_device = in_device
         self.out_device = out_device
 
+    @type_check._inputs_only
     def check_type_forward(self, in_types):
         type_check._argname(in_types, ('x',))
 

@@ -6,6 +6,7 @@ from chainer_lite import function_node
 from chainer_lite.functions.array import _joining
 from chainer_lite.functions.array import reshape
 from chainer_lite.functions.array import split_axis
+from chainer_lite.utils import type_check
 
 
 class Dstack(function_node.FunctionNode):
@@ -13,6 +14,7 @@ class Dstack(function_node.FunctionNode):
     """Concatenates arrays along the third axis (lower-dimensional arrays
     are first viewed as 3-D)."""
 
+    @type_check._inputs_only
     def check_type_forward(self, in_types):
         # Arrays with up to two axes become single depth slices, so their
         # shapes must agree entirely.

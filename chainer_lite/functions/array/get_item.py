@@ -30,6 +30,7 @@ class GetItem(function_node.FunctionNode):
                 raise ValueError('Only one Ellipsis is allowed')
         self.slices = slices
 
+    @type_check._inputs_only
     def check_type_forward(self, in_types):
         type_check._argname(in_types, ('x',))
 

@@ -6,12 +6,14 @@ from chainer_lite import function_node
 from chainer_lite.functions.array import _joining
 from chainer_lite.functions.array import reshape
 from chainer_lite.functions.array import split_axis
+from chainer_lite.utils import type_check
 
 
 class Hstack(function_node.FunctionNode):
 
     """Concatenates arrays along the second axis (the first for 1-D)."""
 
+    @type_check._inputs_only
     def check_type_forward(self, in_types):
         # Vectors are simply chained (along their only axis).
         _joining.expect_joinable(in_types, 1, low_rank=1, low_rank_axis=0)

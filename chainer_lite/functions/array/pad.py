@@ -16,6 +16,7 @@ class Pad(function_node.FunctionNode):
         self.keywords = keywords
         self.pad_width = pad_width
 
+    @type_check._inputs_only
     def check_type_forward(self, in_types):
         # Whether pad_width and the keywords suit the input is left to
         # xp.pad, which raises for bad combinations.

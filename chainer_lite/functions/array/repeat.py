@@ -25,6 +25,7 @@ class Repeat(function_node.FunctionNode):
             raise TypeError('axis must be int or None')
         self.axis = axis
 
+    @type_check._inputs_only
     def check_type_forward(self, in_types):
         type_check._argname(in_types, ('x',))
 

@@ -74,6 +74,7 @@ class ResizeImages(function_node.FunctionNode):
         self.mode = mode
         self.align_corners = align_corners
 
+    @type_check._inputs_only
     def check_type_forward(self, in_types):
         type_check._argname(in_types, ('x',))
         x_type = in_types[0]
@@ -114,6 +115,7 @@ class ResizeImagesGrad(function_node.FunctionNode):
         self.mode = mode
         self.align_corners = align_corners
 
+    @type_check._inputs_only
     def check_type_forward(self, in_types):
         type_check._argname(in_types, ('gy',))
         gy_type = in_types[0]

@@ -9,6 +9,7 @@ class SelectItem(function_node.FunctionNode):
 
     """Selects ``x[i, t[i]]`` for every row ``i``."""
 
+    @type_check._inputs_only
     def check_type_forward(self, in_types):
         type_check._argname(in_types, ('x', 't'))
         x_type, t_type = in_types

@@ -12,6 +12,7 @@ class Space2Depth(function_node.FunctionNode):
     def __init__(self, r):
         self.r = r
 
+    @type_check._inputs_only
     def check_type_forward(self, in_types):
         type_check._argname(in_types, ('x',))
         type_check.expect(

@@ -22,6 +22,7 @@ class SpatialTransformerGrid(function_node.FunctionNode):
     def __init__(self, output_shape):
         self.output_shape = output_shape
 
+    @type_check._inputs_only
     def check_type_forward(self, in_types):
         type_check._argname(in_types, ('theta',))
         theta_type = in_types[0]

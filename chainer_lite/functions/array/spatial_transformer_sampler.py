@@ -59,6 +59,7 @@ class SpatialTransformerSampler(function_node.FunctionNode):
 
     """Samples an image bilinearly at the points of a grid."""
 
+    @type_check._inputs_only
     def check_type_forward(self, in_types):
         type_check.expect(2 == in_types.size())
         x_type = in_types[0]

@@ -11,6 +11,7 @@ class Swapaxes(function_node.FunctionNode):
         self.axis1 = axis1
         self.axis2 = axis2
 
+    @type_check._inputs_only
     def check_type_forward(self, in_types):
         type_check.expect(in_types.size() == 1)
 

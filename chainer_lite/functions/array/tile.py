@@ -22,6 +22,7 @@ class Tile(function_node.FunctionNode):
         if not all(x >= 0 for x in self.reps):
             raise ValueError('All elements in reps must be zero or larger')
 
+    @type_check._inputs_only
     def check_type_forward(self, in_types):
         type_check.expect(in_types.size() == 1)
 

@@ -12,6 +12,7 @@ class Transpose(function_node.FunctionNode):
     def __init__(self, axes=None):
         self.axes = axes
 
+    @type_check._inputs_only
     def check_type_forward(self, in_types):
         type_check.expect(in_types.size() == 1)
 

@@ -30,6 +30,7 @@ class TransposeSequence(function_node.FunctionNode):
     def __init__(self, length):
         self._length = length
 
+    @type_check._inputs_only
     def check_type_forward(self, xs_type):
         for p, n in zip(xs_type, xs_type[1:]):
             type_check.expect(

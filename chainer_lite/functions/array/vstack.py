@@ -6,6 +6,7 @@ from chainer_lite import function_node
 from chainer_lite.functions.array import _joining
 from chainer_lite.functions.array import reshape
 from chainer_lite.functions.array import split_axis
+from chainer_lite.utils import type_check
 
 
 class Vstack(function_node.FunctionNode):
@@ -13,6 +14,7 @@ class Vstack(function_node.FunctionNode):
     """Concatenates arrays along the first axis (stacking 0-dim and 1-D
     arrays as rows)."""
 
+    @type_check._inputs_only
     def check_type_forward(self, in_types):
         # Scalars and vectors become whole rows, so their shapes must agree.
         _joining.expect_joinable(in_types, 0, low_rank=1, named=False)

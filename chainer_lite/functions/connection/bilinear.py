@@ -60,6 +60,7 @@ class BilinearFunction(function_node.FunctionNode):
 
     """``y_il = sum_jk e1_ij e2_ik W_jkl (+ e1 V1 + e2 V2 + b)``, float32."""
 
+    @type_check._inputs_only
     def check_type_forward(self, in_types):
         n_in = type_check.eval(in_types.size())
         if n_in != 3 and n_in != 6:

@@ -24,6 +24,7 @@ class EmbedIDFunction(function_node.FunctionNode):
     def __init__(self, ignore_label=None):
         self.ignore_label = ignore_label
 
+    @type_check._inputs_only
     def check_type_forward(self, in_types):
         type_check.expect(in_types.size() == 2)
         x_type, w_type = in_types

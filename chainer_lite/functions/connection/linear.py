@@ -20,6 +20,7 @@ class LinearFunction(function_node.FunctionNode):
 
     """``y = x W^T (+ b)`` for a 2-d ``x``; the output has ``x``'s dtype."""
 
+    @type_check._inputs_only
     def check_type_forward(self, in_types):
         n_in = in_types.size()
         type_check.expect(2 <= n_in, n_in <= 3)
@@ -139,15 +140,14 @@ def linear(x, W, b=None, n_batch_axes=1):
         array([[ 0.5,  2. ],
                [ 3.5, 11. ]], dtype=float32)
     """
+    if n_batch_axes == 1:  # the common case first
+        if x.ndim > 2:
+            x = x.reshape(x.shape[0], -1)
+        y, = LinearFunction().apply((x, W) if b is None else (x, W, b))
+        return y
     if n_batch_axes <= 0:
         raise ValueError('n_batch_axes should be greater than 0.')
-    if n_batch_axes > 1:
-        batch_shape = x.shape[:n_batch_axes]
-        x = x.reshape(utils.size_of_shape(batch_shape), -1)
-    elif x.ndim > 2:
-        x = x.reshape(x.shape[0], -1)
-    args = (x, W) if b is None else (x, W, b)
-    y, = LinearFunction().apply(args)
-    if n_batch_axes > 1:
-        y = y.reshape(batch_shape + (-1,))
-    return y
+    batch_shape = x.shape[:n_batch_axes]
+    x = x.reshape(utils.size_of_shape(batch_shape), -1)
+    y, = LinearFunction().apply((x, W) if b is None else (x, W, b))
+    return y.reshape(batch_shape + (-1,))

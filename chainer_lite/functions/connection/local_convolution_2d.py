@@ -51,6 +51,7 @@ class LocalConvolution2DFunction(function_node.FunctionNode):
     def __init__(self, stride=1):
         self.sy, self.sx = _pair(stride)
 
+    @type_check._inputs_only
     def check_type_forward(self, in_types):
         n_in = in_types.size()
         type_check.expect(2 <= n_in, n_in <= 3)

@@ -11,6 +11,7 @@ class Accuracy(function_node.FunctionNode):
     def __init__(self, ignore_label=None):
         self.ignore_label = ignore_label
 
+    @type_check._inputs_only
     def check_type_forward(self, in_types):
         type_check._argname(in_types, ('x', 't'))
         x_type, t_type = in_types

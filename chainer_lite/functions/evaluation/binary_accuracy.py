@@ -11,6 +11,7 @@ class BinaryAccuracy(function_node.FunctionNode):
 
     ignore_label = -1
 
+    @type_check._inputs_only
     def check_type_forward(self, in_types):
         type_check._argname(in_types, ('x', 't'))
         x_type, t_type = in_types

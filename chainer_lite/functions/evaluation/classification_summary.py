@@ -21,6 +21,7 @@ class ClassificationSummary(function_node.FunctionNode):
         self.beta = beta
         self.ignore_label = ignore_label
 
+    @type_check._inputs_only
     def check_type_forward(self, in_types):
         type_check._argname(in_types, ('x', 't'))
         x_type, t_type = in_types

@@ -15,6 +15,7 @@ class R2_score(function_node.FunctionNode):
             raise ValueError('invalid multioutput argument')
         self.multioutput = multioutput
 
+    @type_check._inputs_only
     def check_type_forward(self, in_types):
         type_check._argname(in_types, ('pred', 'true'))
         pred_type, true_type = in_types

@@ -9,6 +9,7 @@ class AbsoluteError(function_node.FunctionNode):
 
     """Elementwise ``|x0 - x1|``."""
 
+    @type_check._inputs_only
     def check_type_forward(self, in_types):
         type_check._argname(in_types, ('x0', 'x1'))
         type_check.expect(

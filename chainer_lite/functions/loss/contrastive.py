@@ -24,6 +24,7 @@ class Contrastive(function_node.FunctionNode):
                 'given' % reduce)
         self.reduce = reduce
 
+    @type_check._inputs_only
     def check_type_forward(self, in_types):
         type_check._argname(in_types, ('x0', 'x1', 'y'))
         x0_type, x1_type, y_type = in_types

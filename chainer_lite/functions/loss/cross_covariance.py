@@ -28,6 +28,7 @@ class CrossCovariance(function_node.FunctionNode):
                 "for 'reduce', but '%s' is given" % reduce)
         self.reduce = reduce
 
+    @type_check._inputs_only
     def check_type_forward(self, in_types):
         type_check._argname(in_types, ('y', 'z'))
         y_type, z_type = in_types

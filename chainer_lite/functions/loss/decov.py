@@ -23,6 +23,7 @@ class DeCov(function_node.FunctionNode):
                 "for 'reduce', but '%s' is given" % reduce)
         self.reduce = reduce
 
+    @type_check._inputs_only
     def check_type_forward(self, in_types):
         type_check._argname(in_types, ('h',))
         h_type, = in_types

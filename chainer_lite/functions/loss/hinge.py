@@ -30,6 +30,7 @@ class Hinge(function_node.FunctionNode):
                 "only 'mean' and 'no' are valid for 'reduce', but '%s' is "
                 'given' % reduce)
 
+    @type_check._inputs_only
     def check_type_forward(self, in_types):
         type_check._argname(in_types, ('x', 't'))
         x_type, t_type = in_types

@@ -20,6 +20,7 @@ class HuberLoss(function_node.FunctionNode):
                 "for 'reduce', but '%s' is given" % reduce)
         self.reduce = reduce
 
+    @type_check._inputs_only
     def check_type_forward(self, in_types):
         type_check._argname(in_types, ('x', 't'))
         type_check.expect(

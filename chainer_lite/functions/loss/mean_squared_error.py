@@ -10,6 +10,7 @@ class MeanSquaredError(function_node.FunctionNode):
 
     """Mean of ``(x0 - x1) ** 2`` over all elements."""
 
+    @type_check._inputs_only
     def check_type_forward(self, in_types):
         type_check._argname(in_types, ('x0', 'x1'))
         type_check.expect(

@@ -38,6 +38,7 @@ class NegativeSamplingFunction(function_node.FunctionNode):
         drawn[:, 0] = t
         return drawn
 
+    @type_check._inputs_only
     def check_type_forward(self, in_types):
         type_check._argname(in_types, ('x', 't', 'W'))
         x_type, t_type, w_type = in_types

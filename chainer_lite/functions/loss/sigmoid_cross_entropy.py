@@ -23,6 +23,7 @@ class SigmoidCrossEntropy(function_node.FunctionNode):
         self.reduce = reduce
         self.count = None
 
+    @type_check._inputs_only
     def check_type_forward(self, in_types):
         type_check._argname(in_types, ('x', 't'))
         x_type, t_type = in_types

@@ -9,6 +9,7 @@ class SquaredError(function_node.FunctionNode):
 
     """Squared error function."""
 
+    @type_check._inputs_only
     def check_type_forward(self, in_types):
         type_check._argname(in_types, ('x0', 'x1'))
         type_check.expect(

@@ -22,6 +22,7 @@ class Triplet(function_node.FunctionNode):
                 'given' % reduce)
         self.reduce = reduce
 
+    @type_check._inputs_only
     def check_type_forward(self, in_types):
         type_check._argname(in_types, _INPUT_NAMES)
         type_check.expect(

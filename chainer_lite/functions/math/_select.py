@@ -61,6 +61,7 @@ class ElementwiseChoice(function_node.FunctionNode):
     _func_name = None
     _x1_chosen = None
 
+    @type_check._inputs_only
     def check_type_forward(self, in_types):
         type_check._argname(in_types, ('x1', 'x2'))
         type_check.expect(

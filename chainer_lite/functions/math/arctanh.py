@@ -9,6 +9,7 @@ class Arctanh(function_node.FunctionNode):
 
     """``arctanh`` of every element; derivative ``1 / (1 - x ** 2)``."""
 
+    @type_check._inputs_only
     def check_type_forward(self, in_types):
         type_check._argname(in_types, ('x',))
         type_check.expect(in_types[0].dtype.kind == 'f')

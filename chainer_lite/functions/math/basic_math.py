@@ -93,6 +93,7 @@ class Neg(function_node.FunctionNode):
     def label(self):
         return '__neg__'
 
+    @type_check._inputs_only
     def check_type_forward(self, in_types):
         type_check._argname(in_types, ('x',))
 
@@ -120,6 +121,7 @@ class Absolute(function_node.FunctionNode):
     def label(self):
         return '|_|'
 
+    @type_check._inputs_only
     def check_type_forward(self, in_types):
         type_check._argname(in_types, ('x',))
         type_check.expect(in_types[0].dtype.kind == 'f')
@@ -151,6 +153,7 @@ class Add(function_node.FunctionNode):
     def label(self):
         return '_ + _'
 
+    @type_check._inputs_only
     def check_type_forward(self, in_types):
         _check_binary(in_types, False)
 
@@ -177,6 +180,7 @@ class MultiAdd(function_node.FunctionNode):
 
     is_elementwise = True
 
+    @type_check._inputs_only
     def check_type_forward(self, in_types):
         for i, in_type in enumerate(in_types):
             type_check._argname((in_type,), ('x{}'.format(i),))
@@ -223,6 +227,7 @@ class Sub(function_node.FunctionNode):
     def label(self):
         return '_ - _'
 
+    @type_check._inputs_only
     def check_type_forward(self, in_types):
         _check_binary(in_types, False)
 
@@ -282,6 +287,7 @@ class Mul(function_node.FunctionNode):
     def label(self):
         return '_ * _'
 
+    @type_check._inputs_only
     def check_type_forward(self, in_types):
         _check_binary(in_types, True)
 
@@ -330,6 +336,7 @@ class Div(function_node.FunctionNode):
     def label(self):
         return '_ / _'
 
+    @type_check._inputs_only
     def check_type_forward(self, in_types):
         _check_binary(in_types, True)
 
@@ -427,6 +434,7 @@ class PowVarVar(function_node.FunctionNode):
     def label(self):
         return '_ ** _'
 
+    @type_check._inputs_only
     def check_type_forward(self, in_types):
         _check_binary(in_types, True)
 

@@ -5,6 +5,7 @@ from chainer_lite.utils import type_check
 
 class BatchL2NormSquared(function_node.FunctionNode):
 
+    @type_check._inputs_only
     def check_type_forward(self, in_types):
         type_check._argname(in_types, ('x',))
         x_type, = in_types

@@ -10,6 +10,7 @@ class Cholesky(function_node.FunctionNode):
     def label(self):
         return 'cholesky'
 
+    @type_check._inputs_only
     def check_type_forward(self, in_types):
         type_check._argname(in_types, ('a', ))
         a_type, = in_types

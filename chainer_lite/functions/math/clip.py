@@ -17,6 +17,7 @@ class Clip(function_node.FunctionNode):
         self.x_min = x_min
         self.x_max = x_max
 
+    @type_check._inputs_only
     def check_type_forward(self, in_types):
         type_check._argname(in_types, ('x',))
         type_check.expect(in_types[0].dtype.kind == 'f')
@@ -47,6 +48,7 @@ class ClipGrad(function_node.FunctionNode):
             cond &= x <= x_max
         self.cond = cond
 
+    @type_check._inputs_only
     def check_type_forward(self, in_types):
         type_check._argname(in_types, ('gy',))
         type_check.expect(in_types[0].dtype.kind == 'f')

@@ -3,6 +3,7 @@ from chainer_lite import backend
 from chainer_lite import function_node
 from chainer_lite.functions.math import inv
 from chainer_lite.utils import precision
+from chainer_lite.utils import type_check
 
 
 class BatchDet(function_node.FunctionNode):
@@ -11,6 +12,7 @@ class BatchDet(function_node.FunctionNode):
     def label(self):
         return 'det'
 
+    @type_check._inputs_only
     def check_type_forward(self, in_types):
         inv.expect_square_matrices(in_types, 3, name='x')
 

@@ -15,6 +15,7 @@ class FFT(function_node.FunctionNode):
     def __init__(self, method):
         self._method = method
 
+    @type_check._inputs_only
     def check_type_forward(self, in_types):
         type_check._argname(in_types, ('real', 'imag'))
         r_type, i_type = in_types

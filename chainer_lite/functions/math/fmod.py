@@ -11,6 +11,7 @@ class Fmod(function_node.FunctionNode):
     def label(self):
         return 'fmod'
 
+    @type_check._inputs_only
     def check_type_forward(self, in_types):
         type_check._argname(in_types, ('x', 'divisor'))
         type_check.expect(

@@ -51,6 +51,7 @@ def _inv_grad(inv_x, gy):
 
 class Inv(function_node.FunctionNode):
 
+    @type_check._inputs_only
     def check_type_forward(self, in_types):
         expect_square_matrices(in_types, 2)
 
@@ -66,6 +67,7 @@ class Inv(function_node.FunctionNode):
 
 class BatchInv(function_node.FunctionNode):
 
+    @type_check._inputs_only
     def check_type_forward(self, in_types):
         expect_square_matrices(in_types, 3)
 

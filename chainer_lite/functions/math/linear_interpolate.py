@@ -6,6 +6,7 @@ from chainer_lite.utils import type_check
 
 class LinearInterpolate(function_node.FunctionNode):
 
+    @type_check._inputs_only
     def check_type_forward(self, in_types):
         type_check._argname(in_types, ('p', 'x', 'y'))
         p_type, x_type, y_type = in_types

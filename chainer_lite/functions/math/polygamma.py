@@ -12,6 +12,7 @@ class PolyGamma(function_node.FunctionNode):
     def label(self):
         return 'polygamma'
 
+    @type_check._inputs_only
     def check_type_forward(self, in_types):
         type_check._argname(in_types, ('n', 'x'))
         n_type, x_type = in_types

@@ -11,6 +11,7 @@ class Square(function_node.FunctionNode):
     def label(self):
         return 'square'
 
+    @type_check._inputs_only
     def check_type_forward(self, in_types):
         type_check._argname(in_types, ('x',))
         type_check.expect(in_types[0].dtype.kind == 'f')

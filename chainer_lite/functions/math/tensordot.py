@@ -73,6 +73,7 @@ class TensorDot(function_node.FunctionNode):
         self.c_axes = c_axes
         self.dtype = dtype
 
+    @type_check._inputs_only
     def check_type_forward(self, in_types):
         type_check._argname(in_types, ('a', 'b'))
         a_type, b_type = in_types

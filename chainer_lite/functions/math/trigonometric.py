@@ -196,6 +196,7 @@ class Arctan2(function_node.FunctionNode):
     def label(self):
         return 'arctan2'
 
+    @type_check._inputs_only
     def check_type_forward(self, in_types):
         type_check._argname(in_types, ('x1', 'x2'))
         type_check.expect(in_types[0].dtype.kind == 'f')

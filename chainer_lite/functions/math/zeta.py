@@ -17,6 +17,7 @@ class Zeta(function_node.FunctionNode):
     def label(self):
         return 'zeta'
 
+    @type_check._inputs_only
     def check_type_forward(self, in_types):
         type_check._argname(in_types, ('q',))
         type_check.expect(in_types[0].dtype.kind == 'f')

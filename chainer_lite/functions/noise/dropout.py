@@ -26,6 +26,7 @@ class Dropout(function_node.FunctionNode):
         self.mask = mask
         self.return_mask = return_mask
 
+    @type_check._inputs_only
     def check_type_forward(self, in_types):
         type_check._argname(in_types, ('x',))
         type_check.expect(in_types[0].dtype.kind == 'f')

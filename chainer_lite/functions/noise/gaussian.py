@@ -20,6 +20,7 @@ class Gaussian(function_node.FunctionNode):
     def __init__(self, eps=None):
         self.eps = eps
 
+    @type_check._inputs_only
     def check_type_forward(self, in_types):
         type_check._argname(in_types, ('mean', 'ln_var'))
         m_type, v_type = in_types

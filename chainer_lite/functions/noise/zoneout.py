@@ -17,6 +17,7 @@ class Zoneout(function_node.FunctionNode):
     def __init__(self, zoneout_ratio):
         self.zoneout_ratio = zoneout_ratio
 
+    @type_check._inputs_only
     def check_type_forward(self, in_types):
         type_check.expect(in_types.size() == 2)
 

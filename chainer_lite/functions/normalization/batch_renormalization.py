@@ -46,6 +46,7 @@ class BatchRenormalizationFunction(function_node.FunctionNode):
         self._warn_accessing_property()
         return self._running_var
 
+    @type_check._inputs_only
     def check_type_forward(self, in_types):
         type_check.expect(in_types.size() == 3)
         x_type, gamma_type, beta_type = in_types

@@ -153,6 +153,7 @@ class FixedDecorrelatedBatchNormalization(function_node.FunctionNode):
     def __init__(self, groups):
         self.groups = groups
 
+    @type_check._inputs_only
     def check_type_forward(self, in_types):
         type_check.expect(in_types.size() == 3)
         x_type, mean_type, var_type = in_types

@@ -23,6 +23,7 @@ class GroupNormalization(function_node.FunctionNode):
         self.mean = None
         self.inv_std = None
 
+    @type_check._inputs_only
     def check_type_forward(self, in_types):
         type_check.expect(in_types.size() == 3)
         x_type, gamma_type, beta_type = in_types

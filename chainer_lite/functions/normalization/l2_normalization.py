@@ -19,6 +19,7 @@ class NormalizeL2(function_node.FunctionNode):
             axis = axis,
         self.axis = axis
 
+    @type_check._inputs_only
     def check_type_forward(self, in_types):
         type_check.expect(in_types.size() == 1)
         x_type, = in_types

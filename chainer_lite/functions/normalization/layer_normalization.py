@@ -13,6 +13,7 @@ class LayerNormalization(function_node.FunctionNode):
     def __init__(self, eps=1e-5):
         self.eps = eps
 
+    @type_check._inputs_only
     def check_type_forward(self, in_types):
         type_check.expect(in_types.size() == 3)
         x_type, gamma_type, beta_type = in_types

@@ -46,6 +46,7 @@ class LocalResponseNormalization(function_node.FunctionNode):
         self.alpha = alpha
         self.beta = beta
 
+    @type_check._inputs_only
     def check_type_forward(self, in_types):
         type_check.expect(in_types.size() == 1)
         x_type, = in_types

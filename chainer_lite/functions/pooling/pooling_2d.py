@@ -36,6 +36,7 @@ class Pooling2D(function_node.FunctionNode):
         self.cover_all = cover_all
         self.return_indices = return_indices
 
+    @type_check._inputs_only
     def check_type_forward(self, in_types):
         type_check.expect(
             in_types.size() == 1,

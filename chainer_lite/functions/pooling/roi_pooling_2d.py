@@ -24,6 +24,7 @@ class ROIPooling2D(function_node.FunctionNode):
         self.outh, self.outw = outh, outw
         self.spatial_scale = spatial_scale
 
+    @type_check._inputs_only
     def check_type_forward(self, in_types):
         type_check.expect(in_types.size() == 2)
         x_type, roi_type = in_types

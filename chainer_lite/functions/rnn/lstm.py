@@ -28,6 +28,7 @@ class LSTM(function_node.FunctionNode):
     sorted last), in which case the remaining rows of ``c`` are copied.
     """
 
+    @type_check._inputs_only
     def check_type_forward(self, in_types):
         type_check._argname(in_types, ('c', 'x'))
         c_type, x_type = in_types

@@ -20,6 +20,7 @@ class SLSTM(function_node.FunctionNode):
 
     """S-LSTM unit: ``(c_prev1, c_prev2, x1, x2) -> (c, h)``."""
 
+    @type_check._inputs_only
     def check_type_forward(self, in_types):
         type_check._argname(in_types, _INPUT_NAMES)
         c1_type, c2_type, x1_type, x2_type = in_types

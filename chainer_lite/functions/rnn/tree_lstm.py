@@ -23,6 +23,7 @@ class TreeLSTM(function_node.FunctionNode):
 
     """Tree LSTM unit: ``(c_1, ..., c_n, x) -> (c, h)``."""
 
+    @type_check._inputs_only
     def check_type_forward(self, in_types):
         type_check.expect(in_types.size() >= 2)
         c_types = in_types[:-1]

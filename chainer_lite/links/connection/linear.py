@@ -103,8 +103,9 @@ class Linear(link.Link):
             ~chainer.Variable: Output of shape
             ``x.shape[:n_batch_axes] + (out_size,)``.
         """
-        if self.W.array is None:
+        W = self.W
+        if W._data[0] is None:
             # Every axis after the batch axes feeds the layer.
             self._initialize_params(
                 utils.size_of_shape(x.shape[n_batch_axes:]))
-        return linear.linear(x, self.W, b=self.b, n_batch_axes=n_batch_axes)
+        return linear.linear(x, W, self.b, n_batch_axes)
