@@ -9,10 +9,12 @@ from chainer_lite.utils import type_check
 def _dot(a, b, out_dtype):
     # Products run in at least single precision (see _util.compute_dtype)
     # and the result is cast to the dtype the caller promises.
+    # (``@`` rather than ``dot``: NumPy's matmul is a little faster when an
+    # operand is a transposed view, as in every gradient here.)
     if a.dtype == b.dtype == out_dtype and a.dtype.itemsize >= 4:
-        return a.dot(b)  # the common case, without dtype bookkeeping
+        return a @ b  # the common case, without dtype bookkeeping
     dtype = _util.compute_dtype(a.dtype, b.dtype)
-    y = a.astype(dtype, copy=False).dot(b.astype(dtype, copy=False))
+    y = a.astype(dtype, copy=False) @ b.astype(dtype, copy=False)
     return y.astype(out_dtype, copy=False)
 
 

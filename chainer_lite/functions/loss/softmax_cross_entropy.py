@@ -169,6 +169,8 @@ class _SoftmaxCrossEntropyGrad_NoDoubleBackprop(function_node.FunctionNode):
 
         if self.soft_target:
             gx = y - t
+        elif x.ndim == 2:
+            return self._backward_rows(xp, x, t, y, gloss),
         else:
             # d loss / d x = y - onehot(t), weighted, zero where ignored.
             valid = xp.expand_dims(t != self.ignore_label, 1)
@@ -182,6 +184,24 @@ class _SoftmaxCrossEntropyGrad_NoDoubleBackprop(function_node.FunctionNode):
             xp.expand_dims(gloss, 1)
         gx *= scale
         return gx.astype(x.dtype, copy=False),
+
+    def _backward_rows(self, xp, x, t, y, gloss):
+        # The common (batch, class) case in one pass over y: every row of
+        # y - onehot(t) has a single scale (the loss gradient, the class
+        # weight of its label, 0 where ignored), applied to y before the
+        # one is taken off at the label.
+        valid = t != self.ignore_label
+        labels = xp.where(valid, t, 0)
+        if self.coeff is not None:
+            row_scale = valid * (gloss * self.coeff)
+        else:
+            row_scale = valid * gloss
+        if self.class_weight is not None:
+            row_scale = row_scale * self.class_weight[labels]
+        row_scale = row_scale.astype(y.dtype, copy=False)
+        gx = y * row_scale[:, None]
+        gx[xp.arange(len(t)), labels] -= row_scale
+        return gx.astype(x.dtype, copy=False)
 
     def backward(self, indexes, grad_outputs):
         raise RuntimeError(
