@@ -48,6 +48,14 @@ def _sum_without_graph(grad_list):
     return total
 
 
+def _owned_copy(grad):
+    """A copy of a gradient Variable, marked as owned by the table."""
+    from chainer_lite.variable import Variable
+    total = Variable._output(grad._data[0].copy(), grad._requires_grad)
+    total._accumulator = True
+    return total
+
+
 def _release(grad):
     """Clears the in-place mark of a gradient leaving the table."""
     if getattr(grad, '_accumulator', False):
@@ -134,15 +142,19 @@ def backprop_step(func, target_input_indexes, grad_outputs, grad_inputs,
     """
     inputs = func.inputs
     if type(func).backward_accumulate is not _default_backward_accumulate:
+        # A current gradient the table owns (marked _accumulator) may be
+        # updated in place and returned; it stays owned only if it is.
         current = tuple([
-            _release(grad_inputs[inputs[i]].pop())
-            if grad_inputs[inputs[i]] else None
+            grad_inputs[inputs[i]].pop() if grad_inputs[inputs[i]] else None
             for i in target_input_indexes])
         try:
             gxs = func.backward_accumulate(
                 target_input_indexes, grad_outputs, current)
         except Exception as e:
             _reraise_with_stack(func, e)
+        for g in current:
+            if g is not None and not any([g is gx for gx in gxs]):
+                _release(g)
     else:
         try:
             gxs = func.backward(target_input_indexes, grad_outputs)

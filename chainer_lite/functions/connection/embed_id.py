@@ -2,6 +2,7 @@
 import numpy
 
 import chainer_lite
+from chainer_lite import _backprop_utils
 from chainer_lite import backend
 from chainer_lite import function_node
 from chainer_lite.utils import type_check
@@ -61,6 +62,47 @@ class EmbedIDFunction(function_node.FunctionNode):
             (x, grad_outputs[0]))
         return None, gW
 
+    def backward_accumulate(self, target_input_indexes, grad_outputs,
+                            grad_inputs):
+        # An embedding used at many steps (an unrolled RNN) gets a dense
+        # V x d gradient from each of them. Without double backprop, the
+        # rows of later steps are added straight into one buffer that the
+        # gradient table owns (Variable._accumulator), instead.
+        if 1 not in target_input_indexes or grad_outputs[0] is None or \
+                chainer_lite.config.enable_backprop:
+            return super(EmbedIDFunction, self).backward_accumulate(
+                target_input_indexes, grad_outputs, grad_inputs)
+        x, = self.get_retained_inputs()
+        total = grad_inputs[-1]
+        if total is None:
+            total, = EmbedIDGrad(self._w_shape, self.ignore_label).apply(
+                (x, grad_outputs[0]))
+            total._accumulator = True  # fresh, and held by nothing else
+        else:
+            if not total._accumulator:  # never write into another's array
+                total = _backprop_utils._owned_copy(total)
+            _scatter_add_rows(total.array, x.array, grad_outputs[0].array,
+                              self.ignore_label)
+        if len(target_input_indexes) == 2:
+            return grad_inputs[0], total
+        return total,
+
+
+def _scatter_add_rows(gW, x, gy, ignore_label):
+    # gW[x[i]] += gy[i] for every ID (repeated IDs add up), skipping ignored
+    # IDs.
+    gy = gy.reshape(x.size, -1)
+    x = x.ravel()
+    if ignore_label is not None:
+        keep = x != ignore_label
+        x, gy = x[keep], gy[keep]
+    if isinstance(gW, numpy.ndarray):
+        numpy.add.at(gW, x, gy)
+    else:
+        # CuPy's atomic scatter-add.
+        from cupyx import scatter_add
+        scatter_add(gW, x, gy)
+
 
 class EmbedIDGrad(function_node.FunctionNode):
 
@@ -74,18 +116,8 @@ class EmbedIDGrad(function_node.FunctionNode):
         self.retain_inputs((0,))
         x, gy = inputs
         xp = backend.get_array_module(*inputs)
-        gy = gy.reshape(x.size, -1)
-        x = x.ravel()
-        if self.ignore_label is not None:
-            keep = x != self.ignore_label
-            x, gy = x[keep], gy[keep]
         gW = xp.zeros(self.w_shape, dtype=gy.dtype)
-        if xp is numpy:
-            numpy.add.at(gW, x, gy)
-        else:
-            # CuPy's atomic scatter-add.
-            from cupyx import scatter_add
-            scatter_add(gW, x, gy)
+        _scatter_add_rows(gW, x, gy, self.ignore_label)
         return gW,
 
     def backward(self, indexes, grad_outputs):
