@@ -268,6 +268,19 @@ def _create_variable(data, name, grad, requires_grad, device=None):
     return var
 
 
+class _NodeOnDemand(object):
+
+    # A non-data descriptor: it is only consulted while the instance has no
+    # ``_node`` of its own.
+
+    def __get__(self, var, owner):
+        if var is None:
+            return self
+        node = VariableNode(var, None)
+        var._node = node
+        return node
+
+
 class Variable(object):
     """__init__(data=None, *, name=None, grad=None, requires_grad=True)
 
@@ -298,6 +311,9 @@ class Variable(object):
 
     __array_priority__ = 200
     _layout = None
+    # The node of a variable made by _output_without_node, made on first use
+    # (an instance attribute, once set, hides this descriptor).
+    _node = _NodeOnDemand()
     # Defaults of the per-instance state (function outputs keep them).
     _grad_valid = True
     _loss_scale = None
@@ -351,16 +367,6 @@ class Variable(object):
         self._data = [array]
         self._requires_grad = requires_grad
         return self
-
-    def __getattr__(self, name):
-        # Only reached when the normal lookup fails: the first use of the
-        # node of a variable made by _output_without_node.
-        if name == '_node' and '_data' in self.__dict__:
-            node = VariableNode(self, None)
-            self._node = node
-            return node
-        raise AttributeError('{!r} object has no attribute {!r}'.format(
-            type(self).__name__, name))
 
     @classmethod
     def _init_unchecked(cls, data=None, name=None, grad=None,

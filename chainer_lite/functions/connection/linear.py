@@ -45,11 +45,11 @@ class LinearFunction(function_node.FunctionNode):
             )
 
     def forward(self, inputs):
-        x, W = inputs[:2]
+        self.retain_inputs((0, 1))
+        x, W = inputs[0], inputs[1]
         y = _dot(x, W.T, x.dtype)
         if len(inputs) == 3:
             y += inputs[2]
-        self.retain_inputs((0, 1))
         return y,
 
     def backward(self, indexes, grad_outputs):
