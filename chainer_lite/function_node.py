@@ -234,12 +234,17 @@ class FunctionNode(object):
             raise TypeError(
                 'forward output must be a tuple ({})\n'
                 'Actual: {}'.format(self.label, type(outputs)))
-        for y in outputs:
-            if type(y) is not _ndarray:
+        n_out = len(outputs)
+        if n_out == 1:
+            if type(outputs[0]) is not _ndarray:
                 _check_outputs(outputs, self.label)
-                break
-        if len(outputs) > 1 and self.is_elementwise:
-            _check_elementwise_shapes(self, in_data, outputs)
+        else:
+            for y in outputs:
+                if type(y) is not _ndarray:
+                    _check_outputs(outputs, self.label)
+                    break
+            if n_out > 1 and self.is_elementwise:
+                _check_elementwise_shapes(self, in_data, outputs)
 
         if hooks:
             for hook in hooks:
@@ -252,11 +257,11 @@ class FunctionNode(object):
                         'NaN is detected on forward computation of '
                         '{}'.format(self.label))
 
-        self._output_count = len(outputs)
+        self._output_count = n_out
         if not backprop:
             # Outputs without nodes (Variable._output_without_node, inlined
             # for the common single output).
-            if len(outputs) == 1:
+            if n_out == 1:
                 y = _new_variable(_Variable)
                 y._data = [outputs[0]]
                 y._requires_grad = requires_grad
