@@ -4,8 +4,26 @@ import sys
 import threading
 
 
+# Bumped by every write to any configuration, so that readers on hot paths
+# (FunctionNode.apply) can keep the values they need and re-read them only
+# after a change.
+_generation = [0]
+
+
+def _changed():
+    _generation[0] += 1
+
+
 class GlobalConfig(object):
     """The plain object that holds the process-wide configuration."""
+
+    def __setattr__(self, name, value):
+        super(GlobalConfig, self).__setattr__(name, value)
+        _changed()
+
+    def __delattr__(self, name):
+        super(GlobalConfig, self).__delattr__(name)
+        _changed()
 
     def show(self, file=sys.stdout):
         """Prints the configuration entries, one ``key value`` line each."""
@@ -26,6 +44,7 @@ class LocalConfig(object):
 
     def __delattr__(self, name):
         delattr(self._local, name)
+        _changed()
 
     def __getattr__(self, name):
         dic = self._local.__dict__
@@ -35,6 +54,7 @@ class LocalConfig(object):
 
     def __setattr__(self, name, value):
         setattr(self._local, name, value)
+        _changed()
 
     def show(self, file=sys.stdout):
         """Prints the effective configuration, one ``key value`` line each."""
@@ -51,6 +71,24 @@ def _print_attrs(obj, keys, file):
 
 global_config = GlobalConfig()
 config = LocalConfig(global_config)
+
+
+class _ApplyFlags(threading.local):
+    # (generation, enable_backprop, debug, type_check, lazy_grad_sum) as
+    # this thread last read them.
+    values = (-1, None, None, None, None)
+
+
+_apply_flags = _ApplyFlags()
+
+
+def _read_apply_flags():
+    """Reads the entries FunctionNode.apply needs, and keeps them."""
+    generation = _generation[0]  # first: a later change makes them stale
+    values = (generation, config.enable_backprop, config.debug,
+              config.type_check, config.lazy_grad_sum)
+    _apply_flags.values = values
+    return values
 
 
 @contextlib.contextmanager

@@ -10,8 +10,8 @@ from chainer_lite import _backprop
 from chainer_lite import _backprop_utils
 from chainer_lite import backend
 from chainer_lite.backends import cuda
+from chainer_lite import configuration
 from chainer_lite import function_hook
-from chainer_lite.configuration import config
 from chainer_lite.configuration import using_config
 from chainer_lite.utils import type_check
 from chainer_lite import variable
@@ -24,6 +24,8 @@ _shape_and_dtype = operator.attrgetter('shape', 'dtype')
 _make_output_without_node = _Variable._output_without_node
 _new_variable = _Variable.__new__
 _hooks_local = function_hook._thread_local
+_apply_flags = configuration._apply_flags
+_config_generation = configuration._generation
 
 
 def _incompatible(label, arrays):
@@ -150,9 +152,10 @@ class FunctionNode(object):
         Returns:
             A tuple of output :class:`~chainer.Variable` objects.
         """
-        local = config._local.__dict__
-        glob = config._global.__dict__
-        backprop = local.get('enable_backprop', glob['enable_backprop'])
+        flags = _apply_flags.values
+        if flags[0] != _config_generation[0]:  # the configuration changed
+            flags = configuration._read_apply_flags()
+        _, backprop, debug, check_types, lazy_grad_sum = flags
         # One pass over the inputs collects everything the rest needs.
         in_data = []
         on_cpu = True
@@ -191,10 +194,9 @@ class FunctionNode(object):
         if not on_cpu:
             _check_compatible(in_data, self.label)
 
-        debug = local.get('debug', glob['debug'])
         if debug:
             self.stack = traceback.extract_stack()
-        if local.get('type_check', glob['type_check']):
+        if check_types:
             # The instance attribute is read, so a check set on the instance
             # runs. Checks marked with type_check._inputs_only remember the
             # input signatures that passed; nodes without a check skip it.
@@ -290,9 +292,8 @@ class FunctionNode(object):
                 ret[index].retain_data()
                 retained.append(outputs[index])
             self._retained_output_data = tuple(retained)
-        lazy = local.get('lazy_grad_sum', glob['lazy_grad_sum'])
-        if lazy:
-            self.lazy_grad_sum = lazy
+        if lazy_grad_sum:
+            self.lazy_grad_sum = lazy_grad_sum
         return ret
 
     def _check_data_type_forward(self, in_data):

@@ -250,3 +250,54 @@ def test_raw_inputs_without_backprop_are_checked():
     with chainer_lite.no_backprop_mode():
         with pytest.raises(TypeError, match='incompatible array types'):
             chainer_lite.functions.identity([1, 2])
+
+
+# ------------------------------------- configuration read once per change ---
+
+@pytest.mark.parametrize('set_globally', [False, True])
+def test_apply_sees_every_configuration_change(set_globally):
+    # apply keeps the entries it reads until the configuration changes;
+    # every way of changing them must be seen by the next apply.
+    x = chainer_lite.Variable(numpy.ones(2, numpy.float32))
+    target = chainer_lite.global_config if set_globally else \
+        chainer_lite.config
+    assert chainer_lite.functions.identity(x).creator is not None
+    old = chainer_lite.global_config.enable_backprop
+    local = chainer_lite.config._local.__dict__
+    # A thread-local entry would hide the global one.
+    old_local = local.pop('enable_backprop', None)
+    try:
+        target.enable_backprop = False
+        assert chainer_lite.functions.identity(x).creator is None
+        target.enable_backprop = True
+        assert chainer_lite.functions.identity(x).creator is not None
+    finally:
+        chainer_lite.global_config.enable_backprop = old
+        if old_local is not None:
+            chainer_lite.config.enable_backprop = old_local
+        elif not set_globally:
+            del chainer_lite.config.enable_backprop
+    with chainer_lite.using_config('type_check', False):
+        chainer_lite.functions.relu(numpy.zeros(2, numpy.int32))  # unchecked
+    with pytest.raises(type_check.InvalidType):
+        chainer_lite.functions.relu(numpy.zeros(2, numpy.int32))
+    with chainer_lite.using_config('debug', True):
+        y = chainer_lite.functions.identity(x)
+        assert y.creator.stack is not None
+    assert chainer_lite.functions.identity(x).creator.stack is None
+
+
+def test_configuration_is_per_thread():
+    import threading
+    x = chainer_lite.Variable(numpy.ones(2, numpy.float32))
+    seen = []
+
+    def other():
+        seen.append(chainer_lite.functions.identity(x).creator is not None)
+
+    with chainer_lite.no_backprop_mode():
+        assert chainer_lite.functions.identity(x).creator is None
+        thread = threading.Thread(target=other)
+        thread.start()
+        thread.join()
+    assert seen == [True]
