@@ -1,5 +1,6 @@
 """Global and thread-local configuration (``chainer.config``)."""
 import contextlib
+import itertools
 import sys
 import threading
 
@@ -8,10 +9,13 @@ import threading
 # (FunctionNode.apply) can keep the values they need and re-read them only
 # after a change.
 _generation = [0]
+_counter = itertools.count(1)
 
 
 def _changed():
-    _generation[0] += 1
+    # next() on a count is atomic, so concurrent writers never produce the
+    # same value (which a reader could mistake for no change).
+    _generation[0] = next(_counter)
 
 
 class GlobalConfig(object):
