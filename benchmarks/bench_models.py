@@ -392,7 +392,7 @@ def main():
         'model', 'chainer_lite', 'numpy', 'ratio'))
     for name in args.models:
         ours, theirs = BENCHES[name](args.repeat)
-        print('{:6s} {:11.3f} ms {:9.3f} ms {:6.2f}x'.format(
+        print('{:6s} {:11.3f} ms {:9.3f} ms {:6.3f}x'.format(
             name, ours, theirs, ours / theirs))
 
 
