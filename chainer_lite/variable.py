@@ -361,7 +361,8 @@ class Variable(object):
         """Like :meth:`_output`, for outputs made without backprop.
 
         Nothing links such a variable into a graph, so its node is only made
-        if something asks for it (see :meth:`__getattr__`).
+        if something asks for it (``Variable._node`` is then made by a
+        descriptor).
         """
         self = cls.__new__(cls)
         self._data = [array]
