@@ -301,3 +301,15 @@ def test_configuration_is_per_thread():
         thread.start()
         thread.join()
     assert seen == [True]
+
+
+def test_mock_check_on_an_instance_runs_every_time():
+    from unittest import mock
+    node_type = chainer_lite.functions.activation.relu.ReLU
+    x = numpy.ones(2, numpy.float32)
+    for mock_type in (mock.Mock, mock.MagicMock):
+        for _ in range(2):
+            node = node_type()
+            node.check_type_forward = mock_type()
+            node.apply((x,))
+            assert node.check_type_forward.call_count == 1
