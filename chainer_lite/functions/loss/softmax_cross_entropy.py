@@ -49,11 +49,6 @@ def _accumulation_dtype(dtype):
     return numpy.dtype(numpy.float32) if dtype == numpy.float16 else dtype
 
 
-def _along_class_axis(vector, ndim):
-    # Reshapes a per-class vector to broadcast against axis 1 of an array.
-    return vector.reshape((1, -1) + (1,) * (ndim - 2))
-
-
 class SoftmaxCrossEntropy(function_node.FunctionNode):
 
     """Cross entropy of ``softmax(x)`` against labels or soft targets."""
@@ -169,39 +164,33 @@ class _SoftmaxCrossEntropyGrad_NoDoubleBackprop(function_node.FunctionNode):
 
         if self.soft_target:
             gx = y - t
-        elif x.ndim == 2:
-            return self._backward_rows(xp, x, t, y, gloss),
-        else:
-            # d loss / d x = y - onehot(t), weighted, zero where ignored.
-            valid = xp.expand_dims(t != self.ignore_label, 1)
-            labels = xp.where(valid, xp.expand_dims(t, 1), 0)
-            classes = _along_class_axis(xp.arange(x.shape[1]), x.ndim)
-            gx = y - (classes == labels)
-            if self.class_weight is not None:
-                gx *= self.class_weight[labels]
-            gx *= valid
-        scale = gloss * self.coeff if self.coeff is not None else \
-            xp.expand_dims(gloss, 1)
-        gx *= scale
-        return gx.astype(x.dtype, copy=False),
+            scale = gloss * self.coeff if self.coeff is not None else \
+                xp.expand_dims(gloss, 1)
+            gx *= scale
+            return gx.astype(x.dtype, copy=False),
 
-    def _backward_rows(self, xp, x, t, y, gloss):
-        # The common (batch, class) case in one pass over y: every row of
-        # y - onehot(t) has a single scale (the loss gradient, the class
-        # weight of its label, 0 where ignored), applied to y before the
-        # one is taken off at the label.
+        # d loss / d x = (y - onehot(t)) * scale, where every position of t
+        # has a single scale (the loss gradient, the class weight of its
+        # label, 0 where ignored): y is scaled in one pass, then the scale
+        # is taken off at each label.
         valid = t != self.ignore_label
         labels = xp.where(valid, t, 0)
         if self.coeff is not None:
-            row_scale = valid * (gloss * self.coeff)
+            scale = valid * (gloss * self.coeff)
         else:
-            row_scale = valid * gloss
+            scale = valid * gloss
         if self.class_weight is not None:
-            row_scale = row_scale * self.class_weight[labels]
-        row_scale = row_scale.astype(y.dtype, copy=False)
-        gx = y * row_scale[:, None]
-        gx[xp.arange(len(t)), labels] -= row_scale
-        return gx.astype(x.dtype, copy=False)
+            scale = scale * self.class_weight[labels]
+        scale = scale.astype(y.dtype, copy=False)
+        gx = y * xp.expand_dims(scale, 1)
+        # Index arrays that broadcast to t's shape, one per axis of t; the
+        # labels index the class axis (1) of gx.
+        positions = [
+            xp.arange(n).reshape((-1,) + (1,) * (t.ndim - 1 - axis))
+            for axis, n in enumerate(t.shape)]
+        positions.insert(1, labels)
+        gx[tuple(positions)] -= scale
+        return gx.astype(x.dtype, copy=False),
 
     def backward(self, indexes, grad_outputs):
         raise RuntimeError(
