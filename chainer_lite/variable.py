@@ -374,14 +374,16 @@ class Variable(object):
                         requires_grad=True, is_chainerx_array=None,
                         node=None, layout=None):
         """Creates a Variable without checking the arguments."""
-        self = cls._output(data, requires_grad)
-        if name is not None:
-            self._node.name = name
-        if grad is not None:
-            self._grad_var = Variable(grad)
-        if node is not None:
+        if node is None:
+            self = cls._output(data, requires_grad)
+            if name is not None:
+                self._node.name = name
+        else:  # the node's own name stands
+            self = cls._output_without_node(data, requires_grad)
             self._node = node
             node._variable = weakref.ref(self)
+        if grad is not None:
+            self._grad_var = Variable(grad)
         return self
 
     @property
@@ -391,7 +393,7 @@ class Variable(object):
 
     @classmethod
     def _from_node(cls, node):
-        self = cls._output(node._data, node._requires_grad)
+        self = cls._output_without_node(node._data, node._requires_grad)
         self._node = node
         node._variable = weakref.ref(self)
         return self
