@@ -36,11 +36,9 @@ def _sum_without_graph(grad_list):
         rest = grad_list[1:]
     else:
         from chainer_lite import utils
-        from chainer_lite.variable import Variable
-        total = Variable._output(
+        total = _owned(
             utils.force_array(first._data[0] + grad_list[1]._data[0]),
             first._requires_grad)
-        total._accumulator = True
         rest = grad_list[2:]
     array = total._data[0]
     for g in rest:
@@ -48,12 +46,17 @@ def _sum_without_graph(grad_list):
     return total
 
 
-def _owned_copy(grad):
-    """A copy of a gradient Variable, marked as owned by the table."""
+def _owned(array, requires_grad):
+    """A gradient Variable on a fresh ``array``, marked as the table's."""
     from chainer_lite.variable import Variable
-    total = Variable._output(grad._data[0].copy(), grad._requires_grad)
+    total = Variable._output(array, requires_grad)
     total._accumulator = True
     return total
+
+
+def _owned_copy(grad):
+    """A copy of a gradient Variable, marked as owned by the table."""
+    return _owned(grad._data[0].copy(), grad._requires_grad)
 
 
 def _release(grad):
